@@ -1,0 +1,17 @@
+from django.shortcuts import render
+
+from areas.permissions import roles_by_group, visible_area_groups
+from omradesutveckling.panels import start_panels
+
+
+def start(request):
+    """The signed-in user's own groups and what waits for them."""
+    own_ids = list(roles_by_group(request.user))
+    readable = visible_area_groups(request.user).select_related("district")
+    own = [g for g in readable if g.pk in own_ids]
+    others = [g for g in readable if g.pk not in own_ids]
+    return render(
+        request,
+        "start.html",
+        {"own_groups": own, "other_groups": others, "panels": start_panels(request, own)},
+    )
