@@ -5,12 +5,13 @@ Usage: .venv/bin/python scripts/screenshots.py USERNAME OUTDIR PATH [PATH ...]
 against a server on 127.0.0.1:8000 (make run). Uses Debian's Chromium.
 """
 
+import os
 import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-BASE = "http://127.0.0.1:8000"
+BASE = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
 

@@ -156,3 +156,33 @@ def login(client):
         return client
 
     return _login
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture
+def browser_page(live_server):
+    """A Chromium page (Debian's chromium through Playwright) against the live server.
+    Skips, saying why, only where Chromium cannot be had."""
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Chromium saknas (/usr/bin/chromium): apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.set_default_timeout(10_000)
+        page.base_url = live_server.url
+        yield page
+        browser.close()
+
+
+def browser_login(page, username, password=PASSWORD):
+    page.goto(page.base_url + "/logga-in/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("main button[type=submit]")
+    page.wait_for_url(page.base_url + "/")
