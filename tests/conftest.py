@@ -39,6 +39,12 @@ def seat(user, group, role, org=None, start=START, end=None, substitute=None):
     return m
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Real hashing costs ~0.3 s a user; tests need no protection from brute force."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def structure(db):
     load_structure()
