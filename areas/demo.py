@@ -28,18 +28,48 @@ DEMO_PASSWORD = "demo"
 
 DISTRICTS = [
     # slug, name, area group?, BK-nummer, description
-    ("alby", "Alby", True, "BK 1201",
-     "Stadsdel i norra Botkyrka med omkring 13 000 invånare, miljonprogramsbebyggelse och Albysjön."),
-    ("fittja", "Fittja", True, "BK 1202",
-     "Stadsdel vid Mälaren med omkring 8 000 invånare och en av Sveriges yngsta befolkningar."),
-    ("hallunda-norsborg", "Hallunda-Norsborg", True, "BK 1203",
-     "Stadsdel med omkring 17 000 invånare, Hallunda centrum och Eriksbergs naturreservat."),
-    ("tullinge", "Tullinge", True, "BK 1204",
-     "Stadsdel i östra Botkyrka med omkring 17 000 invånare, mest småhus och villor."),
-    ("tumba", "Tumba", True, "BK 1205",
-     "Kommunens centralort med omkring 22 000 invånare, kommunhuset och Tumba bruk."),
-    ("varsta-grodinge", "Vårsta-Grödinge", False, "",
-     "Landsbygd och tätorten Vårsta i södra Botkyrka; stadsdelen har dialogforum men ingen områdesgrupp."),
+    (
+        "alby",
+        "Alby",
+        True,
+        "BK 1201",
+        "Stadsdel i norra Botkyrka med omkring 13 000 invånare, miljonprogramsbebyggelse och Albysjön.",
+    ),
+    (
+        "fittja",
+        "Fittja",
+        True,
+        "BK 1202",
+        "Stadsdel vid Mälaren med omkring 8 000 invånare och en av Sveriges yngsta befolkningar.",
+    ),
+    (
+        "hallunda-norsborg",
+        "Hallunda-Norsborg",
+        True,
+        "BK 1203",
+        "Stadsdel med omkring 17 000 invånare, Hallunda centrum och Eriksbergs naturreservat.",
+    ),
+    (
+        "tullinge",
+        "Tullinge",
+        True,
+        "BK 1204",
+        "Stadsdel i östra Botkyrka med omkring 17 000 invånare, mest småhus och villor.",
+    ),
+    (
+        "tumba",
+        "Tumba",
+        True,
+        "BK 1205",
+        "Kommunens centralort med omkring 22 000 invånare, kommunhuset och Tumba bruk.",
+    ),
+    (
+        "varsta-grodinge",
+        "Vårsta-Grödinge",
+        False,
+        "",
+        "Landsbygd och tätorten Vårsta i södra Botkyrka; stadsdelen har dialogforum men ingen områdesgrupp.",
+    ),
 ]
 
 ADMINISTRATIONS = [
@@ -76,8 +106,10 @@ PEOPLE = {
             ("Peter", "Ekström", "Botkyrkabyggen", "Områdeschef Alby"),
             ("Anna", "Kowalski", "Polisen", "Kommunpolis"),
         ],
-        "substitutes": [("Linnea", "Holm", "UF", "Biträdande rektor"),
-                        ("Daniel", "Aziz", "KOF", "Fritidsgårdsföreståndare")],
+        "substitutes": [
+            ("Linnea", "Holm", "UF", "Biträdande rektor"),
+            ("Daniel", "Aziz", "KOF", "Fritidsgårdsföreståndare"),
+        ],
     },
     "fittja": {
         "chair": ("Lars", "Håkansson", "KOF", "Kultur- och fritidschef"),
@@ -137,24 +169,36 @@ PEOPLE = {
 }
 
 WORKING_GROUPS = {
-    "alby": [("Trygg i Alby centrum", "Trygghet i centrum och vid tunnelbanan"),
-             ("Sommarlov i Alby", "Lovaktiviteter för barn och unga")],
-    "fittja": [("Fittja centrum och Fittja gård", "Mötesplatser och centrumutveckling"),
-               ("Föreningsliv i Fittja", "Stöd till föreningar och eldsjälar")],
-    "hallunda-norsborg": [("Hallunda centrum", "Trygghet och handel i centrum"),
-                          ("Språk och läsning", "Läsfrämjande för barn och föräldrar")],
-    "tullinge": [("Unga i Tullinge", "Mötesplatser för unga"),
-                 ("Tullinge centrum", "Centrumutveckling och trafik")],
-    "tumba": [("Tumba centrum", "Trygghet och trivsel i centrum"),
-              ("Vägar till arbete", "Unga vuxna till arbete och studier")],
+    "alby": [
+        ("Trygg i Alby centrum", "Trygghet i centrum och vid tunnelbanan"),
+        ("Sommarlov i Alby", "Lovaktiviteter för barn och unga"),
+    ],
+    "fittja": [
+        ("Fittja centrum och Fittja gård", "Mötesplatser och centrumutveckling"),
+        ("Föreningsliv i Fittja", "Stöd till föreningar och eldsjälar"),
+    ],
+    "hallunda-norsborg": [
+        ("Hallunda centrum", "Trygghet och handel i centrum"),
+        ("Språk och läsning", "Läsfrämjande för barn och föräldrar"),
+    ],
+    "tullinge": [
+        ("Unga i Tullinge", "Mötesplatser för unga"),
+        ("Tullinge centrum", "Centrumutveckling och trafik"),
+    ],
+    "tumba": [
+        ("Tumba centrum", "Trygghet och trivsel i centrum"),
+        ("Vägar till arbete", "Unga vuxna till arbete och studier"),
+    ],
 }
 
 SEATS_START = date(2025, 1, 1)
 
 # Members whose seats ended before today's seats began (history, not today's truth).
 FORMER_MEMBERS = {
-    "alby": ("Bengt", "Ljung"), "fittja": ("Agneta", "Roos"),
-    "hallunda-norsborg": ("Yusuf", "Celik"), "tullinge": ("Gunilla", "Dahl"),
+    "alby": ("Bengt", "Ljung"),
+    "fittja": ("Agneta", "Roos"),
+    "hallunda-norsborg": ("Yusuf", "Celik"),
+    "tullinge": ("Gunilla", "Dahl"),
     "tumba": ("Kjell", "Bergman"),
 }
 
@@ -186,8 +230,11 @@ def _org(short):
 def _person(username, first, last, org_short, title, login: bool):
     user, created = User.objects.get_or_create(
         username=username,
-        defaults={"first_name": first, "last_name": last,
-                  "email": f"{username.replace('-', '.')}@demo.botkyrka.se"},
+        defaults={
+            "first_name": first,
+            "last_name": last,
+            "email": f"{username.replace('-', '.')}@demo.botkyrka.se",
+        },
     )
     if created:
         if login:
@@ -195,7 +242,9 @@ def _person(username, first, last, org_short, title, login: bool):
         else:
             user.set_unusable_password()
         user.save(update_fields=["password"])
-    Person.objects.get_or_create(user=user, defaults={"title": title, "organisation": _org(org_short)})
+    Person.objects.get_or_create(
+        user=user, defaults={"title": title, "organisation": _org(org_short)}
+    )
     return user
 
 
@@ -205,8 +254,13 @@ def _seat(user, group, role, org_short, start=SEATS_START, end=None, substitute=
     ).first()
     if seat is None:
         seat = Membership(
-            person=user, area_group=group, role=role, start_date=start, end_date=end,
-            organisation=_org(org_short) if org_short else None, substitute=substitute,
+            person=user,
+            area_group=group,
+            role=role,
+            start_date=start,
+            end_date=end,
+            organisation=_org(org_short) if org_short else None,
+            substitute=substitute,
         )
         seat.full_clean()  # the demo obeys the guidelines' rules too
         seat.save()
@@ -238,7 +292,9 @@ def load_people(out=None) -> list[tuple[str, str]]:
 
         subs = {}
         for first, last, org, title in spec["substitutes"]:
-            subs[org] = _person(f"{_ascii(first)}.{_ascii(last)}", first, last, org, title, login=False)
+            subs[org] = _person(
+                f"{_ascii(first)}.{_ascii(last)}", first, last, org, title, login=False
+            )
 
         _seat(chair, group, Role.CHAIR, chair_org)
         _seat(vice, group, Role.MEMBER, vice_org, substitute=subs.get(vice_org))
@@ -254,8 +310,14 @@ def load_people(out=None) -> list[tuple[str, str]]:
 
         # A former member: history, not today's truth.
         first, last = FORMER_MEMBERS[slug]
-        former = _person(f"{_ascii(first)}.{_ascii(last)}", first, last, "VOF",
-                         "Enhetschef (tidigare ledamot)", login=False)
+        former = _person(
+            f"{_ascii(first)}.{_ascii(last)}",
+            first,
+            last,
+            "VOF",
+            "Enhetschef (tidigare ledamot)",
+            login=False,
+        )
         _seat(former, group, Role.MEMBER, "VOF", start=date(2023, 1, 1), end=date(2024, 12, 31))
 
         _working_groups(group, [chair, vice, developer, member] + [u for u in subs.values()])
@@ -269,8 +331,14 @@ def load_people(out=None) -> list[tuple[str, str]]:
         ]:
             logins.append((username, f"{role_label}, {district}"))
 
-    reader = _person("lasare", "Karl", "Wennberg", "KLF",
-                     "Utvecklingsstrateg, Kommunledningsförvaltningen", login=True)
+    reader = _person(
+        "lasare",
+        "Karl",
+        "Wennberg",
+        "KLF",
+        "Utvecklingsstrateg, Kommunledningsförvaltningen",
+        login=True,
+    )
     reader.user_permissions.add(
         Permission.objects.get(codename="read_all_groups", content_type__app_label="areas")
     )
@@ -278,8 +346,13 @@ def load_people(out=None) -> list[tuple[str, str]]:
 
     admin, created = User.objects.get_or_create(
         username="admin",
-        defaults={"first_name": "Systemförvaltare", "last_name": "Botkyrka",
-                  "email": "admin@demo.botkyrka.se", "is_staff": True, "is_superuser": True},
+        defaults={
+            "first_name": "Systemförvaltare",
+            "last_name": "Botkyrka",
+            "email": "admin@demo.botkyrka.se",
+            "is_staff": True,
+            "is_superuser": True,
+        },
     )
     if created:
         admin.set_password(DEMO_PASSWORD)
@@ -291,26 +364,33 @@ def load_people(out=None) -> list[tuple[str, str]]:
 def _working_groups(group, people):
     slug = group.district.slug
     network, created = WorkingGroup.objects.get_or_create(
-        area_group=group, kind=WorkingGroup.Kind.NETWORK,
+        area_group=group,
+        kind=WorkingGroup.Kind.NETWORK,
         defaults={
             "name": f"Nätverksgruppen {group.district.name}",
             "focus": "Barn, unga och trygghet",
             "description": "Samordnar insatser för barn, ungdomar och trygghet. "
-                           "Områdesutvecklaren samordnar arbetet.",
+            "Områdesutvecklaren samordnar arbetet.",
         },
     )
     groups = [network]
     for name, focus in WORKING_GROUPS[slug]:
         wg, _ = WorkingGroup.objects.get_or_create(
-            area_group=group, name=name, defaults={"focus": focus, "kind": WorkingGroup.Kind.WORKING}
+            area_group=group,
+            name=name,
+            defaults={"focus": focus, "kind": WorkingGroup.Kind.WORKING},
         )
         groups.append(wg)
     for i, wg in enumerate(groups):
-        for j, user in enumerate(people[i % 2: i % 2 + 3]):
+        for j, user in enumerate(people[i % 2 : i % 2 + 3]):
             WorkingGroupMember.objects.get_or_create(
-                working_group=wg, person=user, start_date=SEATS_START,
-                defaults={"organisation": getattr(user.person, "organisation", None),
-                          "is_lead": j == 0},
+                working_group=wg,
+                person=user,
+                start_date=SEATS_START,
+                defaults={
+                    "organisation": getattr(user.person, "organisation", None),
+                    "is_lead": j == 0,
+                },
             )
 
 

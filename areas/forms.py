@@ -174,6 +174,8 @@ class SubstituteForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Only people of the same administration can stand in (guidelines).
-        self.fields["substitute"].queryset = people().filter(
-            person__organisation_id=self.instance.organisation_id
-        ).exclude(pk=self.instance.person_id)
+        self.fields["substitute"].queryset = (
+            people()
+            .filter(person__organisation_id=self.instance.organisation_id)
+            .exclude(pk=self.instance.person_id)
+        )

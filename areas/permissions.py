@@ -109,7 +109,8 @@ def visible_districts(user) -> list[District]:
     and districts without an area group (nothing there is restricted)."""
     visible = set(visible_area_groups(user).values_list("pk", flat=True))
     return [
-        d for d in District.objects.select_related("area_group")
+        d
+        for d in District.objects.select_related("area_group")
         if d.area_group_or_none is None or d.area_group_or_none.pk in visible
     ]
 

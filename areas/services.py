@@ -17,7 +17,9 @@ def vacancies(group: AreaGroup, on=None) -> list[str]:
     if Role.CHAIR not in held:
         missing.append(_("Gruppen saknar ordförande."))
     if Role.VICE_CHAIR not in held:
-        missing.append(_("Gruppen saknar vice ordförande (utses av ordföranden bland ledamöterna)."))
+        missing.append(
+            _("Gruppen saknar vice ordförande (utses av ordföranden bland ledamöterna).")
+        )
     if Role.SECRETARY not in held:
         missing.append(_("Gruppen saknar sekreterare."))
     if Role.DEVELOPER not in held:
@@ -52,9 +54,13 @@ def end_membership(membership: Membership, end_date) -> Membership:
     membership.full_clean()
     membership.save(update_fields=["end_date"])
     if membership.role == Role.MEMBER:
-        for vice in Membership.objects.filter(
-            area_group=membership.area_group, person=membership.person, role=Role.VICE_CHAIR
-        ).overlapping(end_date, None).exclude(end_date__lte=end_date):
+        for vice in (
+            Membership.objects.filter(
+                area_group=membership.area_group, person=membership.person, role=Role.VICE_CHAIR
+            )
+            .overlapping(end_date, None)
+            .exclude(end_date__lte=end_date)
+        ):
             vice.end_date = end_date
             vice.save(update_fields=["end_date"])
     return membership

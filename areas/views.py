@@ -138,14 +138,19 @@ def person_add(request, slug):
     user = form.save()
     messages.success(
         request,
-        _("%(name)s finns nu i registret och kan väljas som medlem.") % {"name": user.get_full_name()},
+        _("%(name)s finns nu i registret och kan väljas som medlem.")
+        % {"name": user.get_full_name()},
     )
     if request.htmx:
         # The person selects of the add form must list the new person too.
         return render_fragment(
             request,
             "areas/members.html#person-form-and-add-form",
-            {"group": group, "person_form": NewPersonForm(), "form": MembershipForm(area_group=group)},
+            {
+                "group": group,
+                "person_form": NewPersonForm(),
+                "form": MembershipForm(area_group=group),
+            },
         )
     return redirect("areas:members", slug)
 
@@ -287,7 +292,8 @@ def working_group_edit(request, slug, pk):
         messages.success(request, _("Arbetsgruppen är uppdaterad."))
         return redirect("areas:working_group", slug, wg.pk)
     return render(
-        request, "areas/working_group.html",
+        request,
+        "areas/working_group.html",
         _working_group_context(group, wg, form=form, can_manage=True),
     )
 
@@ -305,7 +311,8 @@ def working_group_member_add(request, slug, pk):
         )
         return redirect("areas:working_group", slug, wg.pk)
     return render(
-        request, "areas/working_group.html",
+        request,
+        "areas/working_group.html",
         _working_group_context(group, wg, member_form=form, can_manage=True),
     )
 
