@@ -24,18 +24,26 @@ from areas.models import AreaGroup, District, Membership, Role
 VIEW_GROUP = "areas.view_areagroup"
 MANAGE_MEMBERS = "areas.manage_members"
 READ_ALL_GROUPS = "areas.read_all_groups"
+# The planning cycle (planning app).
+VIEW_DOCUMENT = "planning.view_document"
+EDIT_DOCUMENT = "planning.edit_document"
+APPROVE_DOCUMENT = "planning.approve_document"
+CONTRIBUTE = "planning.contribute"
+MANAGE_CYCLE = "planning.manage_cycle"  # global (Meta permission), for the management office
 
 # What a reader (global or of one group) may do in the groups they read.
-READER_PERMS = frozenset({VIEW_GROUP})
+READER_PERMS = frozenset({VIEW_GROUP, VIEW_DOCUMENT})
 
 # What each role may do in its own area group. Apps add their permissions here,
 # so that every role rule stays in one table.
 ROLE_PERMS: dict[str, frozenset[str]] = {
-    Role.CHAIR: frozenset({VIEW_GROUP, MANAGE_MEMBERS}),
-    Role.DEVELOPER: frozenset({VIEW_GROUP, MANAGE_MEMBERS}),
-    Role.VICE_CHAIR: frozenset({VIEW_GROUP}),
-    Role.SECRETARY: frozenset({VIEW_GROUP}),
-    Role.MEMBER: frozenset({VIEW_GROUP}),
+    Role.CHAIR: frozenset({VIEW_GROUP, MANAGE_MEMBERS}
+                          | {VIEW_DOCUMENT, EDIT_DOCUMENT, APPROVE_DOCUMENT, CONTRIBUTE}),
+    Role.DEVELOPER: frozenset({VIEW_GROUP, MANAGE_MEMBERS}
+                              | {VIEW_DOCUMENT, EDIT_DOCUMENT, CONTRIBUTE}),
+    Role.VICE_CHAIR: frozenset({VIEW_GROUP} | {VIEW_DOCUMENT, CONTRIBUTE}),
+    Role.SECRETARY: frozenset({VIEW_GROUP} | {VIEW_DOCUMENT, CONTRIBUTE}),
+    Role.MEMBER: frozenset({VIEW_GROUP} | {VIEW_DOCUMENT, CONTRIBUTE}),
 }
 
 
@@ -161,3 +169,22 @@ def can_name_substitute(user, membership) -> bool:
         and membership.role in REPRESENTING_ROLES
         and membership.is_active()
     )
+
+
+def can_manage_cycle(user) -> bool:
+    """Due dates of the yearly wheel and statistics imports: the management office."""
+    return user.is_active and (user.is_superuser or user.has_perm(MANAGE_CYCLE))
+
+
+def is_contact_for(user, effort) -> bool:
+    """The object rule behind ``planning.contribute``: a member updates the rows of
+    the efforts they are the contact person for (riktlinjerna: ledamöterna bidrar
+    till analys, handlingsplan och rapporter)."""
+    return user.is_authenticated and effort.contact_id == user.pk
+
+
+def can_update_effort(user, effort) -> bool:
+    """Edit an effort or its follow-up rows: editors always, contributors when contact."""
+    if user.has_perm(EDIT_DOCUMENT, effort):
+        return True
+    return user.has_perm(CONTRIBUTE, effort) and is_contact_for(user, effort)

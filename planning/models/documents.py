@@ -1,0 +1,542 @@
+"""The planning year of an area group and its four documents.
+
+Riktlinjerna: the district analysis and the action plan are presented at the
+start of each year, the interim report in September, the annual report at the
+start of the following year; all three of analysis, plan and annual report are
+handled by the democracy committee in February or March and go on to the
+executive board (KS) as a report item.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from areas.models import AreaGroup, Organisation, WorkingGroup
+from planning.models.programmes import MainTask
+
+
+class DocumentKind(models.TextChoices):
+    ANALYSIS = "analysis", _("Stadsdelsanalys")
+    ACTION_PLAN = "action_plan", _("Handlingsplan")
+    INTERIM_REPORT = "interim_report", _("Delårsrapport")
+    ANNUAL_REPORT = "annual_report", _("Årsrapport")
+
+
+# URL slugs (Swedish) of the document kinds.
+KIND_SLUGS = {
+    DocumentKind.ANALYSIS: "stadsdelsanalys",
+    DocumentKind.ACTION_PLAN: "handlingsplan",
+    DocumentKind.INTERIM_REPORT: "delarsrapport",
+    DocumentKind.ANNUAL_REPORT: "arsrapport",
+}
+SLUG_KINDS = {slug: kind for kind, slug in KIND_SLUGS.items()}
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Utkast")
+    SUBMITTED = "submitted", _("Lämnad till områdesgruppen")
+    APPROVED = "approved", _("Godkänd av ordföranden")
+    COMMITTEE = "committee", _("Behandlad i demokratiberedningen")
+    REPORTED = "reported", _("Anmäld till kommunstyrelsen")
+    PUBLISHED = "published", _("Publicerad")
+
+
+# Statuses in which a document is approved and frozen.
+FROZEN = {Status.APPROVED, Status.COMMITTEE, Status.REPORTED, Status.PUBLISHED}
+
+
+def default_due_dates(year: int) -> dict[str, date]:
+    """The guidelines' months as default due dates: analysis and plan at the start
+    of the year (end of January), the democracy committee in February or March
+    (end of March), the interim report in September, the annual report at the
+    start of the following year."""
+    return {
+        "analysis_due": date(year, 1, 31),
+        "action_plan_due": date(year, 1, 31),
+        "committee_due": date(year, 3, 31),
+        "interim_report_due": date(year, 9, 30),
+        "annual_report_due": date(year + 1, 1, 31),
+    }
+
+
+class PlanningYearQuerySet(models.QuerySet):
+    def for_year(self, year: int):
+        return self.filter(year=year)
+
+    def visible_to(self, user):
+        return self.filter(area_group__in=AreaGroup.objects.visible_to(user))
+
+
+class PlanningYear(models.Model):
+    """An area group's year: the four documents and their due dates (the årshjul).
+
+    Due dates are data, set per year by the management office; the defaults
+    follow the guidelines' months (``default_due_dates``)."""
+
+    area_group = models.ForeignKey(
+        AreaGroup, on_delete=models.PROTECT, related_name="planning_years",
+        verbose_name=_("områdesgrupp"),
+    )
+    year = models.PositiveSmallIntegerField(_("år"))
+    analysis_due = models.DateField(_("stadsdelsanalys senast"))
+    action_plan_due = models.DateField(_("handlingsplan senast"))
+    committee_due = models.DateField(_("demokratiberedningen senast"))
+    interim_report_due = models.DateField(_("delårsrapport senast"))
+    annual_report_due = models.DateField(_("årsrapport senast"))
+
+    objects = PlanningYearQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["area_group", "-year"]
+        verbose_name = _("planeringsår")
+        verbose_name_plural = _("planeringsår")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["area_group", "year"], name="one_planning_year_per_group_and_year",
+                violation_error_message=_("Områdesgruppen har redan det planeringsåret."),
+            ),
+        ]
+        permissions = [
+            ("manage_cycle", _("Sätta datum i årshjulet och importera statistik (kommunledning)")),
+        ]
+
+    def __str__(self):
+        return f"{self.area_group} {self.year}"
+
+    def get_area_group(self):
+        return self.area_group
+
+    def get_absolute_url(self):
+        return reverse("planning:year", args=[self.area_group.district.slug, self.year])
+
+    def due_date(self, kind: str) -> date:
+        return getattr(self, f"{kind}_due")
+
+    def save(self, *args, **kwargs):
+        for field, value in default_due_dates(self.year).items():
+            if getattr(self, field) is None:
+                setattr(self, field, value)
+        super().save(*args, **kwargs)
+
+
+class WorkflowDocument(models.Model):
+    """What the four documents share: the workflow draft → submitted → approved
+    (chair) → handled by the democracy committee → reported to KS → published."""
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    submitted_at = models.DateTimeField(_("lämnad"), null=True, blank=True)
+    approved_at = models.DateTimeField(_("godkänd"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", verbose_name=_("godkänd av"),
+    )
+    committee_date = models.DateField(_("behandlad i demokratiberedningen"), null=True, blank=True)
+    ks_date = models.DateField(_("anmäld till kommunstyrelsen"), null=True, blank=True)
+    ks_case_number = models.CharField(_("diarienummer KS"), max_length=40, blank=True)
+    published_at = models.DateTimeField(_("publicerad"), null=True, blank=True)
+
+    kind: str = ""
+
+    class Meta:
+        abstract = True
+
+    @property
+    def year(self) -> int:
+        return self.planning_year.year
+
+    def get_area_group(self):
+        return self.planning_year.area_group
+
+    @property
+    def is_frozen(self) -> bool:
+        return self.status in FROZEN
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status == Status.DRAFT
+
+    @property
+    def kind_label(self) -> str:
+        return DocumentKind(self.kind).label
+
+    @property
+    def kind_slug(self) -> str:
+        return KIND_SLUGS[self.kind]
+
+    @property
+    def due(self) -> date:
+        return self.planning_year.due_date(self.kind)
+
+    def days_late(self, today: date | None = None) -> int:
+        """Days past the due date while not yet approved (0 when on time or done)."""
+        today = today or timezone.localdate()
+        if self.is_frozen or today <= self.due:
+            return 0
+        return (today - self.due).days
+
+    def days_left(self, today: date | None = None) -> int:
+        today = today or timezone.localdate()
+        return (self.due - today).days
+
+    def get_absolute_url(self):
+        group = self.planning_year.area_group
+        return reverse(
+            "planning:document", args=[group.district.slug, self.year, self.kind_slug]
+        )
+
+    def sections(self):
+        return Section.objects.filter(planning_year_id=self.planning_year_id, document=self.kind)
+
+    def __str__(self):
+        return f"{self.kind_label} {self.year}, {self.planning_year.area_group.district}"
+
+
+class DistrictAnalysis(WorkflowDocument):
+    """The stadsdelsanalys: state and long-term development of the district, from
+    dialogue with actors, local observations and relevant statistics."""
+
+    planning_year = models.OneToOneField(
+        PlanningYear, on_delete=models.PROTECT, related_name="analysis",
+        verbose_name=_("planeringsår"),
+    )
+    kind = DocumentKind.ANALYSIS
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("stadsdelsanalys")
+        verbose_name_plural = _("stadsdelsanalyser")
+
+
+class ActionPlanQuerySet(models.QuerySet):
+    def for_year(self, year: int):
+        return self.filter(planning_year__year=year)
+
+    def visible_to(self, user):
+        return self.filter(planning_year__area_group__in=AreaGroup.objects.visible_to(user))
+
+
+class ActionPlan(WorkflowDocument):
+    """The handlingsplan: the group's and working groups' efforts for the year,
+    building on the analysis and implementing the strategic programme."""
+
+    planning_year = models.OneToOneField(
+        PlanningYear, on_delete=models.PROTECT, related_name="action_plan",
+        verbose_name=_("planeringsår"),
+    )
+    analysis = models.ForeignKey(
+        DistrictAnalysis, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="action_plans", verbose_name=_("bygger på analysen"),
+    )
+    kind = DocumentKind.ACTION_PLAN
+
+    objects = ActionPlanQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("handlingsplan")
+        verbose_name_plural = _("handlingsplaner")
+
+
+class Report(WorkflowDocument):
+    """A delårsrapport (September) or årsrapport (start of the following year):
+    one follow-up row per effort of the year's action plan, plus free sections."""
+
+    class Kind(models.TextChoices):
+        INTERIM = DocumentKind.INTERIM_REPORT.value, DocumentKind.INTERIM_REPORT.label
+        ANNUAL = DocumentKind.ANNUAL_REPORT.value, DocumentKind.ANNUAL_REPORT.label
+
+    planning_year = models.ForeignKey(
+        PlanningYear, on_delete=models.PROTECT, related_name="reports",
+        verbose_name=_("planeringsår"),
+    )
+    kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("rapport")
+        verbose_name_plural = _("rapporter")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["planning_year", "kind"], name="one_report_of_each_kind_per_year",
+                violation_error_message=_("Året har redan en sådan rapport."),
+            ),
+        ]
+
+
+class Section(models.Model):
+    """A free-text section of a document, saved on its own (per-section save).
+
+    Text is stored as plain text and rendered escaped with line breaks: user
+    HTML is never rendered. ``version`` guards against silent overwrites."""
+
+    planning_year = models.ForeignKey(
+        PlanningYear, on_delete=models.PROTECT, related_name="sections",
+        verbose_name=_("planeringsår"),
+    )
+    document = models.CharField(_("dokument"), max_length=20, choices=DocumentKind.choices)
+    key = models.SlugField(_("nyckel"), max_length=50)
+    heading = models.CharField(_("rubrik"), max_length=200)
+    guidance = models.CharField(_("vägledning"), max_length=300, blank=True)
+    body = models.TextField(_("text"), blank=True)
+    position = models.PositiveSmallIntegerField(_("ordning"), default=0)
+    version = models.PositiveIntegerField(default=1)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["planning_year", "document", "position"]
+        verbose_name = _("avsnitt")
+        verbose_name_plural = _("avsnitt")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["planning_year", "document", "key"], name="unique_section_per_document",
+            ),
+        ]
+
+    def __str__(self):
+        return self.heading
+
+    def get_area_group(self):
+        return self.planning_year.area_group
+
+
+class EffortQuerySet(models.QuerySet):
+    def for_group_and_year(self, area_group, year: int):
+        return self.filter(
+            action_plan__planning_year__area_group=area_group,
+            action_plan__planning_year__year=year,
+        )
+
+    def not_done(self):
+        """Efforts no report has marked done or cancelled (copy forward takes these)."""
+        finished = FollowUpRow.objects.filter(
+            status__in=[FollowUpStatus.DONE, FollowUpStatus.CANCELLED]
+        )
+        return self.exclude(pk__in=finished.values("effort_id"))
+
+
+class Effort(models.Model):
+    """An insats of the action plan. Its planned cost is development money
+    (utvecklingspengar), so spending is tied to it (riktlinjerna: "inom ramen
+    för handlingsplanen")."""
+
+    action_plan = models.ForeignKey(
+        ActionPlan, on_delete=models.PROTECT, related_name="efforts",
+        verbose_name=_("handlingsplan"),
+    )
+    position = models.PositiveSmallIntegerField(_("ordning"), default=0)
+    title = models.CharField(_("insats"), max_length=200)
+    description = models.TextField(_("beskrivning"), blank=True)
+    goal = models.TextField(_("mål"), blank=True)
+    main_task = models.ForeignKey(
+        MainTask, on_delete=models.PROTECT, null=True, blank=True, related_name="efforts",
+        verbose_name=_("huvuduppgift i det strategiska programmet"),
+    )
+    working_group = models.ForeignKey(
+        WorkingGroup, on_delete=models.PROTECT, null=True, blank=True, related_name="efforts",
+        verbose_name=_("ansvarig arbetsgrupp"),
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="efforts",
+        verbose_name=_("ansvarig förvaltning eller aktör"),
+    )
+    contact = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="contact_for_efforts", verbose_name=_("kontaktperson i områdesgruppen"),
+    )
+    start_date = models.DateField(_("planerad start"), null=True, blank=True)
+    end_date = models.DateField(_("planerat slut"), null=True, blank=True)
+    planned_cost = models.DecimalField(
+        _("planerad kostnad (kr)"), max_digits=12, decimal_places=2, default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("Ur områdesgruppens utvecklingspengar. 0 om insatsen inte kostar något."),
+    )
+    indicators = models.TextField(_("indikatorer för framgång"), blank=True)
+    copied_from = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="copies",
+        verbose_name=_("fortsätter insatsen"),
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    objects = EffortQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["action_plan", "position", "pk"]
+        verbose_name = _("insats")
+        verbose_name_plural = _("insatser")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(planned_cost__gte=0), name="effort_planned_cost_not_negative",
+                violation_error_message=_("Den planerade kostnaden kan inte vara negativ."),
+            ),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True) | Q(end_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="effort_ends_after_start",
+                violation_error_message=_("Insatsen kan inte sluta innan den börjar."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def year(self) -> int:
+        return self.action_plan.planning_year.year
+
+    def get_area_group(self):
+        return self.action_plan.planning_year.area_group
+
+    def clean(self):
+        errors = {}
+        if self.action_plan_id:
+            year = self.year
+            for field in ("start_date", "end_date"):
+                value = getattr(self, field)
+                if value and value.year != year:
+                    errors[field] = _(
+                        "Perioden måste ligga inom handlingsplanens år (%(year)s)."
+                    ) % {"year": year}
+            group = self.get_area_group()
+            if self.main_task_id and self.main_task.programme.district_id != group.district_id:
+                errors["main_task"] = _("Huvuduppgiften hör till en annan stadsdels program.")
+            if self.working_group_id and self.working_group.area_group_id != group.pk:
+                errors["working_group"] = _("Arbetsgruppen hör till en annan områdesgrupp.")
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("Insatsen kan inte sluta innan den börjar.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class FollowUpStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("Ej påbörjad")
+    ONGOING = "ongoing", _("Pågår")
+    DONE = "done", _("Genomförd")
+    POSTPONED = "postponed", _("Uppskjuten")
+    CANCELLED = "cancelled", _("Avbruten")
+
+
+class FollowUpRow(models.Model):
+    """One effort followed up in an interim or annual report."""
+
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="rows", verbose_name=_("rapport")
+    )
+    effort = models.ForeignKey(
+        Effort, on_delete=models.PROTECT, related_name="follow_ups", verbose_name=_("insats")
+    )
+    position = models.PositiveSmallIntegerField(_("ordning"), default=0)
+    status = models.CharField(
+        _("status"), max_length=20, choices=FollowUpStatus.choices,
+        default=FollowUpStatus.NOT_STARTED,
+    )
+    done = models.TextField(_("vad som gjorts"), blank=True)
+    outcome = models.TextField(_("resultat mot indikatorerna"), blank=True)
+    comment = models.TextField(_("kommentar"), blank=True)
+    version = models.PositiveIntegerField(default=1)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["report", "position", "pk"]
+        verbose_name = _("uppföljningsrad")
+        verbose_name_plural = _("uppföljningsrader")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "effort"], name="one_follow_up_row_per_effort",
+                violation_error_message=_("Insatsen följs redan upp i rapporten."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.effort} ({self.get_status_display()})"
+
+    @property
+    def year(self) -> int:
+        return self.report.planning_year.year
+
+    def get_area_group(self):
+        return self.report.planning_year.area_group
+
+    def clean(self):
+        if self.report_id and self.effort_id:
+            if self.effort.action_plan.planning_year_id != self.report.planning_year_id:
+                raise ValidationError(
+                    {"effort": _("Insatsen hör till ett annat års handlingsplan.")}
+                )
+
+
+class WorkflowEvent(models.Model):
+    """A step in a document's workflow (submit, approve, reopen ...), kept for good."""
+
+    planning_year = models.ForeignKey(
+        PlanningYear, on_delete=models.PROTECT, related_name="events",
+        verbose_name=_("planeringsår"),
+    )
+    document = models.CharField(_("dokument"), max_length=20, choices=DocumentKind.choices)
+    action = models.CharField(_("händelse"), max_length=20)
+    from_status = models.CharField(_("från"), max_length=20, choices=Status.choices)
+    to_status = models.CharField(_("till"), max_length=20, choices=Status.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("av"),
+    )
+    at = models.DateTimeField(_("tidpunkt"), default=timezone.now)
+    note = models.TextField(_("motivering"), blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("händelse i arbetsflödet")
+        verbose_name_plural = _("händelser i arbetsflödet")
+
+    def __str__(self):
+        return f"{self.get_document_display()}: {self.action}"
+
+    def get_area_group(self):
+        return self.planning_year.area_group
+
+
+class Comment(models.Model):
+    """A member's comment on a document, or on one effort of it."""
+
+    planning_year = models.ForeignKey(
+        PlanningYear, on_delete=models.PROTECT, related_name="comments",
+        verbose_name=_("planeringsår"),
+    )
+    document = models.CharField(_("dokument"), max_length=20, choices=DocumentKind.choices)
+    effort = models.ForeignKey(
+        Effort, on_delete=models.CASCADE, null=True, blank=True, related_name="comments",
+        verbose_name=_("insats"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("av"),
+    )
+    body = models.TextField(_("kommentar"))
+    created_at = models.DateTimeField(_("skriven"), default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("kommentar")
+        verbose_name_plural = _("kommentarer")
+
+    def __str__(self):
+        return self.body[:60]
+
+    def get_area_group(self):
+        return self.planning_year.area_group
