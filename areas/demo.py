@@ -12,6 +12,7 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 
+from areas.forms import username_base
 from areas.models import (
     AreaGroup,
     District,
@@ -267,12 +268,6 @@ def _seat(user, group, role, org_short, start=SEATS_START, end=None, substitute=
     return seat
 
 
-def _name_user(first, last):
-    from areas.forms import unique_username
-
-    return unique_username(first, last)
-
-
 def load_people(out=None) -> list[tuple[str, str]]:
     """Demo people and their seats. Returns the logins as (username, description)."""
     logins = []
@@ -293,7 +288,7 @@ def load_people(out=None) -> list[tuple[str, str]]:
         subs = {}
         for first, last, org, title in spec["substitutes"]:
             subs[org] = _person(
-                f"{_ascii(first)}.{_ascii(last)}", first, last, org, title, login=False
+                username_base(first, last), first, last, org, title, login=False
             )
 
         _seat(chair, group, Role.CHAIR, chair_org)
@@ -303,7 +298,7 @@ def load_people(out=None) -> list[tuple[str, str]]:
         _seat(secretary, group, Role.SECRETARY, None)
         _seat(member, group, Role.MEMBER, member_org, substitute=subs.get(member_org))
         for i, (first, last, org, title) in enumerate(spec["others"]):
-            user = _person(f"{_ascii(first)}.{_ascii(last)}", first, last, org, title, login=False)
+            user = _person(username_base(first, last), first, last, org, title, login=False)
             # Some seats began later than the group's, as real appointments do.
             start = date(2025, 1, 1) if i % 2 == 0 else date(2025, 8, 18)
             _seat(user, group, Role.MEMBER, org, start=start, substitute=subs.get(org))
@@ -311,7 +306,7 @@ def load_people(out=None) -> list[tuple[str, str]]:
         # A former member: history, not today's truth.
         first, last = FORMER_MEMBERS[slug]
         former = _person(
-            f"{_ascii(first)}.{_ascii(last)}",
+            username_base(first, last),
             first,
             last,
             "VOF",
@@ -392,9 +387,3 @@ def _working_groups(group, people):
                     "is_lead": j == 0,
                 },
             )
-
-
-def _ascii(text: str) -> str:
-    from django.utils.text import slugify
-
-    return slugify(text).replace("-", "")

@@ -123,11 +123,16 @@ class NewPersonForm(forms.Form):
         return user
 
 
-def unique_username(first: str, last: str) -> str:
+def username_base(first: str, last: str) -> str:
+    """'Åsa Öst' -> 'asa.ost': lower-case ASCII, the pattern of the demo logins."""
     from django.utils.text import slugify
 
-    base = slugify(f"{first}.{last}".replace(" ", "-"))[:140] or "person"
-    base = base.replace("-", ".")
+    first, last = (slugify(part).replace("-", "") for part in (first, last))
+    return f"{first}.{last}".strip(".")[:140] or "person"
+
+
+def unique_username(first: str, last: str) -> str:
+    base = username_base(first, last)
     candidate, n = base, 1
     while User.objects.filter(username=candidate).exists():
         n += 1
