@@ -46,7 +46,14 @@ def district(request, slug):
             roles=[
                 {"label": labels[role], "memberships": [m for m in active if m.role == role]}
                 for role in ROLE_ORDER
+                if role != Role.MEMBER
             ],
+            members=sorted(
+                (m for m in active if m.role == Role.MEMBER),
+                key=lambda m: (
+                    (m.organisation.kind, m.organisation.name) if m.organisation else ("", "")
+                ),
+            ),
             working_groups=group.working_groups.filter(is_active=True).prefetch_related(
                 "members__person"
             ),
