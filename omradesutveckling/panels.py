@@ -37,9 +37,32 @@ def start_panels(request, groups) -> list[dict]:
                 panels.append(
                     {"template": "areas/panels/name_substitute.html", "group": group, "membership": seat}
                 )
+    panels += planning_start_panels(request, groups)
     return panels
+
+
+def planning_start_panels(request, groups) -> list[dict]:
+    """The yearly wheel: documents of the user's groups that are late or due soon."""
+    from planning.deadlines import deadlines
+
+    due = deadlines(list(groups))
+    if not due:
+        return []
+    return [{"template": "planning/panels/deadlines.html", "deadlines": due,
+             "any_late": any(d.is_late for d in due)}]
 
 
 def district_panels(request, group) -> list[dict]:
     """Sections that other apps add to the district page (the year's documents ...)."""
-    return []
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from planning.deadlines import deadlines
+
+    panels = [{
+        "template": "planning/panels/district_year.html", "group": group,
+        "year": timezone.localdate().year,
+        "deadlines": deadlines([group], include_done=True, soon_days=10_000),
+        "public_url": reverse("planning:public_district", args=[group.district.slug]),
+    }]
+    return panels

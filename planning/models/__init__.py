@@ -19,6 +19,7 @@ from planning.models.documents import (  # noqa: F401
     Section,
     Status,
     WorkflowEvent,
+    default_due_dates,
 )
 from planning.models.programmes import MainTask, StrategicProgramme  # noqa: F401
 from planning.models.statistics import (  # noqa: F401

@@ -113,20 +113,20 @@ class PlanningYear(models.Model):
     def __str__(self):
         return f"{self.area_group} {self.year}"
 
-    def get_area_group(self):
-        return self.area_group
-
-    def get_absolute_url(self):
-        return reverse("planning:year", args=[self.area_group.district.slug, self.year])
-
-    def due_date(self, kind: str) -> date:
-        return getattr(self, f"{kind}_due")
-
     def save(self, *args, **kwargs):
         for field, value in default_due_dates(self.year).items():
             if getattr(self, field) is None:
                 setattr(self, field, value)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("planning:year", args=[self.area_group.district.slug, self.year])
+
+    def get_area_group(self):
+        return self.area_group
+
+    def due_date(self, kind: str) -> date:
+        return getattr(self, f"{kind}_due")
 
 
 class WorkflowDocument(models.Model):
@@ -152,6 +152,15 @@ class WorkflowDocument(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return f"{self.kind_label} {self.year}, {self.planning_year.area_group.district}"
+
+    def get_absolute_url(self):
+        group = self.planning_year.area_group
+        return reverse(
+            "planning:document", args=[group.district.slug, self.year, self.kind_slug]
+        )
+
     @property
     def year(self) -> int:
         return self.planning_year.year
@@ -176,6 +185,10 @@ class WorkflowDocument(models.Model):
         return KIND_SLUGS[self.kind]
 
     @property
+    def district_slug(self) -> str:
+        return self.planning_year.area_group.district.slug
+
+    @property
     def due(self) -> date:
         return self.planning_year.due_date(self.kind)
 
@@ -190,17 +203,8 @@ class WorkflowDocument(models.Model):
         today = today or timezone.localdate()
         return (self.due - today).days
 
-    def get_absolute_url(self):
-        group = self.planning_year.area_group
-        return reverse(
-            "planning:document", args=[group.district.slug, self.year, self.kind_slug]
-        )
-
     def sections(self):
         return Section.objects.filter(planning_year_id=self.planning_year_id, document=self.kind)
-
-    def __str__(self):
-        return f"{self.kind_label} {self.year}, {self.planning_year.area_group.district}"
 
 
 class DistrictAnalysis(WorkflowDocument):

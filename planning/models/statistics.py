@@ -158,5 +158,8 @@ class FrozenFigure(models.Model):
         verbose_name = _("fryst nyckeltal")
         verbose_name_plural = _("frysta nyckeltal")
 
+    def __str__(self):
+        return f"{self.indicator} {self.year}: {self.value} {self.unit}"
+
     def get_area_group(self):
         return self.analysis.get_area_group()

@@ -1,0 +1,85 @@
+"""What is due and what is late in the yearly wheel (for the start and district pages)."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from planning.models import DocumentKind, PlanningYear, default_due_dates
+from planning.models.documents import FROZEN
+
+SOON_DAYS = 45
+
+
+@dataclass
+class Deadline:
+    group: object
+    year: int
+    kind: str
+    label: str
+    due: date
+    status_label: str
+    days: int  # > 0: days late; <= 0: days left (negated)
+    url: str | None
+    done: bool = False
+
+    @property
+    def is_late(self) -> bool:
+        return self.days > 0
+
+    @property
+    def days_left(self) -> int:
+        return -self.days
+
+
+def _docs(planning_year):
+    yield planning_year.analysis
+    yield planning_year.action_plan
+    yield from planning_year.reports.all()
+
+
+def deadlines(groups, today: date | None = None, *, soon_days: int = SOON_DAYS,
+              include_done: bool = False) -> list[Deadline]:
+    """Documents of this year (and last year's annual report) not yet approved whose
+    due date has passed or comes within ``soon_days``; a year not started at all
+    counts from its first due date. Late first, most late first."""
+    today = today or timezone.localdate()
+    years = (today.year - 1, today.year)
+    planning_years = {
+        (py.area_group_id, py.year): py
+        for py in PlanningYear.objects.filter(area_group__in=groups, year__in=years)
+        .select_related("analysis", "action_plan", "area_group__district")
+        .prefetch_related("reports")
+    }
+    result = []
+    for group in groups:
+        for year in years:
+            py = planning_years.get((group.pk, year))
+            if py is None:
+                if year != today.year:
+                    continue
+                due = default_due_dates(year)["analysis_due"]
+                days = (today - due).days
+                if days > -soon_days:
+                    result.append(Deadline(
+                        group, year, "year", _("Planeringsåret %(year)s är inte påbörjat") % {"year": year},
+                        due, _("Inte påbörjat"), days, None,
+                    ))
+                continue
+            for doc in _docs(py):
+                if year != today.year and doc.kind != DocumentKind.ANNUAL_REPORT:
+                    continue
+                done = doc.status in FROZEN
+                if done and not include_done:
+                    continue
+                due = doc.due
+                days = (today - due).days
+                if include_done or days > -soon_days:
+                    result.append(Deadline(
+                        group, year, doc.kind, f"{doc.kind_label} {year}", due,
+                        doc.get_status_display(), 0 if done else days, doc.get_absolute_url(),
+                        done,
+                    ))
+    result.sort(key=lambda d: (-d.days, d.group.pk))
+    return result

@@ -1,0 +1,336 @@
+"""Demo content for the planning cycle: a realistic Botkyrka year (today is late
+November 2026) for all five area groups.
+
+Strategic programmes for Alby, Fittja and Hallunda-Norsborg (Tullinge and Tumba
+have none); key figures 2020–2025 per district and for the whole municipality,
+shipped as ``data/botkyrka_nyckeltal.csv`` and imported through the real
+importer; the 2025 year with its action plan and annual report; the 2026 year
+with analysis, action plan (approved or published for some groups, drafts for
+others) and the September interim report. The figures are illustrative, shaped
+like SCB's and Kolada's tables, not official statistics; the RegSO codes are
+placeholders for the real key.
+
+Idempotent: a programme, area code or planning year that exists is left alone.
+"""
+
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from areas.models import AreaGroup, District, Organisation, WorkingGroup
+from planning import services, statistics
+from planning.models import (
+    AreaCode,
+    Effort,
+    Figure,
+    FollowUpStatus,
+    ImportBatch,
+    MainTask,
+    PlanningYear,
+    Report,
+    Section,
+    StrategicProgramme,
+)
+
+User = get_user_model()
+DATA = Path(__file__).parent / "data"
+
+PROGRAMMES = {
+    "alby": ("Strategiskt utvecklingsprogram för Alby", date(2017, 6, 15), "KS/2016:341", [
+        ("Fler i arbete och studier", "Unga och vuxna ska ha vägar till egen försörjning.",
+         "Samverkan med näringslivet om praktik och feriejobb\nStudie- och yrkesvägledning nära invånarna"),
+        ("Trygg och trivsam stadsdel", "Alby ska vara tryggt dygnet runt.",
+         "Trygghetsvandringar med boende och fastighetsägare\nBelysning och skötsel av gemensamma platser"),
+        ("Goda uppväxtvillkor", "Barn och unga ska lyckas i skolan och ha en meningsfull fritid.",
+         "Läxhjälp och läsfrämjande\nLovaktiviteter tillsammans med föreningar"),
+        ("Ett levande Alby centrum", "Centrum som mötesplats och handelsplats.",
+         "Aktiviteter i centrum\nSamverkan med handlare och Botkyrkabyggen"),
+    ]),
+    "fittja": ("Strategiskt utvecklingsprogram för Fittja", date(2016, 11, 24), "KS/2016:188", [
+        ("Utbildning och arbete", "Höja utbildningsnivån och sysselsättningen.",
+         "Språkstöd för vuxna\nJobbspår för unga vuxna"),
+        ("Mötesplatser och kultur", "Fittja gård och centrum som nav för kultur och föreningsliv.",
+         "Stöd till föreningars öppna aktiviteter\nKultur för barn och unga"),
+        ("Trygghet", "Minska otryggheten i centrum och vid tunnelbanan.",
+         "Samverkan med polisen och Botkyrkabyggen\nVuxennärvaro kvällstid"),
+    ]),
+    "hallunda-norsborg": ("Strategiskt utvecklingsprogram för Hallunda-Norsborg", date(2018, 4, 19),
+                          "KS/2017:402", [
+        ("Läsning och skolresultat", "Alla barn ska kunna läsa och klara skolan.",
+         "Läsfrämjande med biblioteket\nFöräldrastöd"),
+        ("Arbete och företagande", "Fler i arbete och fler företag.",
+         "Jobbspår och praktik\nStöd till lokala företagare"),
+        ("Trygg och grön stadsdel", "Trygga stråk och tillgång till naturen.",
+         "Trygghetsvandringar\nAktiviteter i Eriksbergs naturreservat"),
+    ]),
+}
+
+# Demo-only area codes (the real RegSO/DeSO key comes from SCB).
+AREA_CODES = [("0127", "municipality", "Botkyrka kommun", None)] + [
+    (f"0127R-{slug.split('-')[0].upper()}", "regso", name, slug)
+    for slug, name in [("alby", "Alby"), ("fittja", "Fittja"), ("hallunda-norsborg", "Hallunda-Norsborg"),
+                       ("tullinge", "Tullinge"), ("tumba", "Tumba"), ("varsta-grodinge", "Vårsta-Grödinge")]
+]
+
+# title, description, goal, main task position, working group index (0 network,
+# 1, 2 the district's working groups), org short name, cost, (start month, end month),
+# indicators
+EFFORTS = {
+    "alby": [
+        ("Sommarlovsaktiviteter i Alby", "Aktiviteter varje vardag under sommarlovet på Albyberget och i Alby centrum, tillsammans med föreningar.",
+         "Fler barn 7–15 år har en meningsfull sommar.", 3, 2, "KOF", "85000", (6, 8),
+         "Antal unika deltagare (mål 400)\nAndel flickor minst 45 %"),
+        ("Trygghetsvandringar", "Kvartalsvisa trygghetsvandringar med boende, Botkyrkabyggen och kommunpolisen; åtgärdslista följs upp.",
+         "Färre otrygga platser i Alby.", 2, 1, "Polisen", "12000", (2, 11),
+         "Antal åtgärdade platser\nAndel otrygga i trygghetsmätningen"),
+        ("Läxhjälp på biblioteket", "Läxhjälp tre kvällar i veckan på Alby bibliotek med studentvolontärer.",
+         "Fler elever behöriga till gymnasiet.", 3, 0, "UF", "60000", (1, 12),
+         "Antal besök per termin\nBehörighet till gymnasiet, åk 9"),
+        ("Jobbspår för unga vuxna", "Praktik och handledning i Alby centrum för unga 18–24 år i samverkan med Botkyrka Jobbcenter.",
+         "Unga vuxna går vidare till arbete eller studier.", 1, 0, "AVUX", "75000", (3, 12),
+         "Andel deltagare i arbete eller studier efter sex månader"),
+        ("Föreningsstöd genom IOP med Alby IF", "Idéburet offentligt partnerskap om öppen idrott helgkvällar.",
+         "Fler unga i organiserad fritid helgkvällar.", 3, 0, "KOF", "40000", (1, 12),
+         "Antal öppna kvällar\nAntal deltagare"),
+    ],
+    "fittja": [
+        ("Språkcafé på Fittja gård", "Språkcafé varje vecka för vuxna som vill öva svenska.",
+         "Fler vuxna med svenska som andraspråk går vidare till SFI eller arbete.", 1, 1, "AVUX", "30000", (1, 12),
+         "Antal deltagare per tillfälle"),
+        ("Sommarlovsaktiviteter i Fittja", "Lovaktiviteter med föreningar och fritidsgården.",
+         "Meningsfull sommar för barn och unga.", 2, 2, "KOF", "70000", (6, 8),
+         "Antal unika deltagare"),
+        ("Vuxna på stan kvällstid", "Föräldravandringar och fältassistenter i centrum fredagar och lördagar.",
+         "Ökad trygghet i Fittja centrum.", 3, 0, "SOF", "25000", (1, 12),
+         "Antal vandringspass\nIncidenter i centrum"),
+        ("Jobbspår för unga", "Feriejobb och praktik i kommunens verksamheter i Fittja.",
+         "Unga får arbetslivserfarenhet.", 1, 0, "AVUX", "55000", (4, 9),
+         "Antal platser"),
+    ],
+    "hallunda-norsborg": [
+        ("Läsfrämjande för förskolebarn", "Bokpåsar och sagostunder med föräldrar på Hallunda bibliotek.",
+         "Fler barn läser hemma.", 1, 2, "KOF", "45000", (1, 12), "Antal utlånade bokpåsar"),
+        ("Trygghetsvandringar i Hallunda centrum", "Trygghetsvandringar med handlare och fastighetsägare.",
+         "Tryggare centrum.", 3, 1, "Botkyrkabyggen", "10000", (3, 10), "Antal åtgärder"),
+        ("Naturdagar i Eriksberg", "Guidade naturdagar för familjer i Eriksbergs naturreservat.",
+         "Fler invånare använder naturreservatet.", 3, 0, "SBF", "20000", (4, 9), "Antal deltagare"),
+        ("Jobbspår i Hallunda", "Praktikplatser i handeln i Hallunda centrum.",
+         "Fler i arbete.", 2, 0, "AVUX", "60000", (2, 12), "Andel i arbete efter praktiken"),
+    ],
+    "tullinge": [
+        ("Mötesplats för unga i Tullinge", "Öppen verksamhet fredagskvällar i Tullinge centrum.",
+         "Unga har en trygg plats att vara på.", None, 1, "KOF", "50000", (1, 12), "Antal besökare"),
+        ("Trafiksäkra skolvägar", "Kartläggning av skolvägar med föräldrar och elever.",
+         "Säkrare skolvägar.", None, 2, "SBF", "15000", (3, 11), "Antal åtgärdade punkter"),
+        ("Sommarlovsaktiviteter", "Lovaktiviteter i samverkan med idrottsföreningar.",
+         "Fler barn aktiva på sommaren.", None, 0, "KOF", "40000", (6, 8), "Antal deltagare"),
+    ],
+    "tumba": [
+        ("Trygg i Tumba centrum", "Samverkan kring belysning, skötsel och vuxennärvaro i centrum.",
+         "Färre otrygga platser.", None, 1, "SEF", "35000", (1, 12), "Andel otrygga i trygghetsmätningen"),
+        ("Vägar till arbete för unga vuxna", "Coachning och praktik för unga 18–29 år.",
+         "Fler unga vuxna i arbete eller studier.", None, 2, "AVUX", "90000", (2, 12),
+         "Antal deltagare i arbete eller studier"),
+        ("Läxhjälp i Tumba", "Läxhjälp på Tumba bibliotek.",
+         "Bättre skolresultat.", None, 0, "UF", "45000", (1, 12), "Antal besök"),
+        ("Kulturkvällar på Tumba bruk", "Kulturkvällar för unga i samarbete med kulturskolan.",
+         "Fler unga tar del av kultur.", None, 0, "KOF", "30000", (9, 12), "Antal deltagare"),
+    ],
+}
+
+ANALYSIS_TEXT = {
+    "lage": "{name} har vuxit långsamt men stadigt de senaste fem åren. Befolkningen är ung och andelen "
+            "invånare i arbete har ökat sedan pandemiåret 2020, men skillnaden mot kommunen som helhet "
+            "är fortfarande stor.\n\nSkolresultaten har förbättrats något, och trygghetsmätningen visar "
+            "en svag minskning av andelen som känner sig otrygga på kvällen.",
+    "dialog": "Vid dialogforumets möten och trygghetsvandringarna har invånarna framför allt lyft "
+              "belysning vid gångstråken, meningsfulla lov för barn och unga och fler vägar till jobb.",
+    "iakttagelser": "Medborgarkontoret ser fler frågor om försörjningsstöd och bostad. Fritidsgården har "
+                    "fler besökare än tidigare, särskilt flickor sedan tjejkvällarna startade.",
+    "slutsatser": "Handlingsplanen för året prioriterar lov och läxhjälp, trygghet i centrum och jobbspår för unga.",
+}
+
+# Statuses per group for 2026: analysis, plan, interim report; 2025 annual report.
+PLAN_2026 = {
+    "alby": ("published", "published", "submitted", "published"),
+    "fittja": ("committee", "committee", "draft", "reported"),
+    "hallunda-norsborg": ("published", "published", "approved", "published"),
+    "tullinge": ("draft", "draft", "draft", "approved"),
+    "tumba": ("submitted", "draft", "draft", "draft"),
+}
+STEPS = ["submit", "approve", "committee", "report", "publish"]
+TARGET_STEPS = {"draft": 0, "submitted": 1, "approved": 2, "committee": 3, "reported": 4, "published": 5}
+
+
+def _aware(day: date):
+    return timezone.make_aware(datetime.combine(day, time(10, 0)))
+
+
+def load(out=None) -> None:
+    _programmes()
+    _statistics()
+    for group in AreaGroup.objects.select_related("district"):
+        slug = group.district.slug
+        if slug not in EFFORTS:
+            continue
+        if not PlanningYear.objects.filter(area_group=group, year=2025).exists():
+            _year_2025(group)
+        if not PlanningYear.objects.filter(area_group=group, year=2026).exists():
+            _year_2026(group)
+    if out:
+        out.write("  planering: program, statistik och planeringsåren 2025–2026 laddade")
+
+
+def _programmes():
+    for slug, (title, adopted, case, tasks) in PROGRAMMES.items():
+        district = District.objects.get(slug=slug)
+        programme, created = StrategicProgramme.objects.get_or_create(
+            district=district, title=title,
+            defaults={"adopted_on": adopted, "case_number": case, "first_year": adopted.year + 1,
+                      "summary": "Framtaget i dialog med invånare och lokala aktörer. Programmet är "
+                                 "ramen för områdesgruppens handlingsplaner."},
+        )
+        if created:
+            for position, (task, description, paths) in enumerate(tasks, start=1):
+                MainTask.objects.create(programme=programme, position=position, title=task,
+                                        description=description, paths=paths)
+
+
+def _statistics():
+    for code, kind, name, slug in AREA_CODES:
+        AreaCode.objects.get_or_create(
+            code=code, defaults={"kind": kind, "name": name,
+                                 "district": District.objects.filter(slug=slug).first() if slug else None},
+        )
+    if not Figure.objects.exists():
+        statistics.import_csv((DATA / "botkyrka_nyckeltal.csv").read_bytes(), "botkyrka_nyckeltal.csv", None)
+
+
+def _people(group):
+    def holder(prefix):
+        return User.objects.filter(username=f"{prefix}.{group.district.slug}").first()
+
+    return holder("utvecklare"), holder("ordforande"), holder("ledamot"), holder("vice")
+
+
+def _fill_sections(planning_year, district_name):
+    for section in Section.objects.filter(planning_year=planning_year):
+        if section.document == "analysis":
+            body = ANALYSIS_TEXT.get(section.key, "").format(name=district_name)
+        elif section.document == "action_plan":
+            body = (f"Årets plan bygger på stadsdelsanalysen {planning_year.year}. Områdesgruppen "
+                    "prioriterar barn och unga, trygghet och vägar till arbete.")
+        elif section.key == "sammanfattning":
+            body = "De flesta insatser genomförs enligt plan. Sommarlovsaktiviteterna nådde fler barn än väntat."
+        else:
+            body = "Samverkan med föreningarna behöver planeras tidigare på året."
+        section.body = body
+        section.save()
+
+
+def _efforts(plan, group, developer, member):
+    slug = group.district.slug
+    programme = StrategicProgramme.objects.in_force(plan.year).filter(district=group.district).first()
+    working_groups = list(WorkingGroup.objects.filter(area_group=group).order_by("kind", "name"))
+    network = [wg for wg in working_groups if wg.kind == WorkingGroup.Kind.NETWORK]
+    others = [wg for wg in working_groups if wg.kind != WorkingGroup.Kind.NETWORK]
+    wgs = network + others
+    for position, (title, desc, goal, task, wg, org, cost, months, indicators) in enumerate(EFFORTS[slug]):
+        if plan.efforts.filter(title=title).exists():
+            continue
+        main_task = programme.main_tasks.filter(position=task).first() if programme and task else None
+        end_month = months[1]
+        end_day = 31 if end_month in (1, 3, 5, 7, 8, 10, 12) else 30
+        Effort.objects.create(
+            action_plan=plan, position=position, title=title, description=desc, goal=goal,
+            main_task=main_task, working_group=wgs[wg] if wg < len(wgs) else None,
+            organisation=Organisation.objects.filter(short_name=org).first(),
+            contact=member if position % 2 == 0 else developer,
+            start_date=date(plan.year, months[0], 1), end_date=date(plan.year, end_month, end_day),
+            planned_cost=Decimal(cost), indicators=indicators,
+        )
+
+
+def _advance(document, target, developer, chair, year, base: date):
+    """Walk a document through the workflow to ``target`` with realistic dates."""
+    committee_day = date(year, 3, 12) if document.kind != "interim_report" else date(year, 10, 15)
+    if document.kind == "annual_report":
+        committee_day = date(year + 1, 3, 12)
+    days = {
+        "submit": base, "approve": base + timedelta(days=7),
+        "committee": committee_day, "report": committee_day.replace(day=28),
+        "publish": committee_day.replace(day=28),
+    }
+    for step in STEPS[:TARGET_STEPS[target]]:
+        user = chair if step == "approve" else developer
+        kwargs = {"at": _aware(days[step])}
+        if step in ("committee", "report"):
+            kwargs["on"] = days[step]
+        if step == "report":
+            kwargs["case_number"] = f"KS/{days[step].year}:{100 + document.planning_year.area_group_id * 7}"
+        services.transition(document, step, user, **kwargs)
+        document.refresh_from_db()
+
+
+def _follow_up(report, done_share: float, annual: bool):
+    statuses = [FollowUpStatus.DONE, FollowUpStatus.ONGOING, FollowUpStatus.DONE,
+                FollowUpStatus.POSTPONED, FollowUpStatus.ONGOING]
+    for i, row in enumerate(report.rows.select_related("effort")):
+        status = statuses[i % len(statuses)]
+        if annual and status == FollowUpStatus.ONGOING:
+            status = FollowUpStatus.DONE if i % 3 else FollowUpStatus.ONGOING
+        row.status = status
+        row.done = {
+            FollowUpStatus.DONE: "Genomfört enligt plan.",
+            FollowUpStatus.ONGOING: "Pågår; hälften av tillfällena är genomförda.",
+            FollowUpStatus.POSTPONED: "Uppskjutet till hösten i väntan på lokal.",
+        }.get(status, "")
+        row.outcome = "Målet för antal deltagare nåddes." if status == FollowUpStatus.DONE else ""
+        row.save()
+
+
+def _year_2025(group):
+    developer, chair, member, _vice = _people(group)
+    planning_year = services.start_year(group, 2025)
+    _fill_sections(planning_year, group.district.name)
+    plan = planning_year.action_plan
+    _efforts(plan, group, developer, member)
+    # The 2025 efforts sit in the 2025 year: titles kept, another year's dates.
+    _advance(planning_year.analysis, "published", developer, chair, 2025, date(2025, 1, 20))
+    _advance(plan, "published", developer, chair, 2025, date(2025, 1, 27))
+    interim = Report.objects.get(planning_year=planning_year, kind=Report.Kind.INTERIM)
+    annual = Report.objects.get(planning_year=planning_year, kind=Report.Kind.ANNUAL)
+    _follow_up(interim, 0.4, annual=False)
+    _advance(interim, "published", developer, chair, 2025, date(2025, 9, 15))
+    services.sync_report_rows(annual)
+    _follow_up(annual, 0.7, annual=True)
+    _advance(annual, PLAN_2026[group.district.slug][3], developer, chair, 2025, date(2026, 1, 26))
+
+
+def _year_2026(group):
+    developer, chair, member, _vice = _people(group)
+    analysis_target, plan_target, interim_target, _annual = PLAN_2026[group.district.slug]
+    planning_year = services.start_year(group, 2026)
+    _fill_sections(planning_year, group.district.name)
+    plan = planning_year.action_plan
+    services.copy_forward(plan)
+    _efforts(plan, group, developer, member)
+    _advance(planning_year.analysis, analysis_target, developer, chair, 2026, date(2026, 1, 22))
+    _advance(plan, plan_target, developer, chair, 2026, date(2026, 1, 29))
+    interim = Report.objects.get(planning_year=planning_year, kind=Report.Kind.INTERIM)
+    if interim.rows.exists() or plan.efforts.exists():
+        services.sync_report_rows(interim)
+        _follow_up(interim, 0.4, annual=False)
+        if interim.rows.exists():
+            _advance(interim, interim_target, developer, chair, 2026, date(2026, 9, 18))
+    if group.district.slug == "alby" and not ImportBatch.objects.filter(
+        filename="botkyrka_revidering_2024.csv"
+    ).exists():
+        # SCB revised a 2024 figure after Alby's analysis was approved: the analysis is flagged.
+        statistics.import_csv((DATA / "botkyrka_revidering_2024.csv").read_bytes(),
+                              "botkyrka_revidering_2024.csv", None)
+
+

@@ -1,0 +1,100 @@
+"""The context of a document page, shared by the page view and its htmx fragments."""
+
+from django.db.models import Prefetch
+
+from areas.permissions import CONTRIBUTE, EDIT_DOCUMENT, can_manage_cycle, can_update_effort
+from planning import services
+from planning.forms import AddRowForm, CommentForm, EffortForm, WorkflowForm
+from planning.models import (
+    Comment,
+    DocumentKind,
+    Effort,
+    MainTask,
+    Report,
+    Status,
+    StrategicProgramme,
+    WorkflowEvent,
+)
+
+
+def programme_in_force(group, year):
+    return (
+        StrategicProgramme.objects.in_force(year).filter(district_id=group.district_id)
+        .prefetch_related(Prefetch("main_tasks", queryset=MainTask.objects.order_by("position")))
+        .first()
+    )
+
+
+def efforts_of(plan, user):
+    efforts = list(
+        plan.efforts.select_related("main_task", "working_group", "organisation", "contact")
+    )
+    for effort in efforts:
+        effort.action_plan = plan
+        effort.user_can_update = plan.is_editable and can_update_effort(user, effort)
+    return efforts
+
+
+def rows_of(report, user):
+    rows = list(
+        report.rows.select_related(
+            "effort__working_group", "effort__organisation", "effort__contact", "effort__action_plan"
+        )
+    )
+    for row in rows:
+        row.report = report
+        row.effort.action_plan.planning_year = report.planning_year
+        row.user_can_update = report.is_editable and can_update_effort(user, row.effort)
+    return rows
+
+
+def document_context(request, document, **extra) -> dict:
+    user = request.user
+    planning_year = document.planning_year
+    group = planning_year.area_group
+    can_edit = user.has_perm(EDIT_DOCUMENT, document)
+    context = {
+        "doc": document,
+        "planning_year": planning_year,
+        "group": group,
+        "district": group.district,
+        "year": planning_year.year,
+        "can_edit": can_edit and document.is_editable,
+        "can_edit_role": can_edit,
+        "can_comment": user.has_perm(CONTRIBUTE, document)
+        and document.status in (Status.DRAFT, Status.SUBMITTED),
+        "can_manage_cycle": can_manage_cycle(user),
+        "actions": services.allowed_actions(user, document),
+        "workflow_form": WorkflowForm(),
+        "sections": list(document.sections()),
+        "events": WorkflowEvent.objects.filter(
+            planning_year=planning_year, document=document.kind
+        ).select_related("by")[:20],
+        "comments": Comment.objects.filter(planning_year=planning_year, document=document.kind)
+        .select_related("author", "effort"),
+        "comment_form": CommentForm(planning_year=planning_year),
+        "days_late": document.days_late(),
+    }
+    if document.kind == DocumentKind.ANALYSIS:
+        from planning.statistics import statistics_for
+
+        context["statistics"] = statistics_for(document)
+    elif document.kind == DocumentKind.ACTION_PLAN:
+        context["programme"] = programme_in_force(group, planning_year.year)
+        context["efforts"] = efforts_of(document, user)
+        context["total_cost"] = sum(e.planned_cost for e in context["efforts"])
+        if context["can_edit"]:
+            context["add_form"] = EffortForm(plan=document, prefix="new")
+            context["copyable"] = (
+                Effort.objects.for_group_and_year(group, planning_year.year - 1).not_done()
+                .exclude(copies__action_plan=document).count()
+            )
+    elif isinstance(document, Report):
+        context["rows"] = rows_of(document, user)
+        if context["can_edit"]:
+            context["add_row_form"] = AddRowForm(report=document)
+            context["missing"] = context["add_row_form"].fields["effort"].queryset.count()
+        if document.kind == DocumentKind.ANNUAL_REPORT:
+            context["budget"] = services.budget_outcome(group, planning_year.year)
+    context.update(extra)
+    return context

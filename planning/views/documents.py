@@ -1,0 +1,148 @@
+"""Pages of the planning cycle: a group's years, a year's wheel, the documents,
+their workflow and history, the due dates, and the all-districts overview."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from areas.models import AreaGroup
+from areas.permissions import (
+    EDIT_DOCUMENT,
+    VIEW_DOCUMENT,
+    can_manage_cycle,
+    get_group_for_user,
+)
+from planning import services
+from planning.forms import DueDatesForm, StartYearForm, WorkflowForm
+from planning.history import document_history
+from planning.models import DocumentKind, PlanningYear, Report
+from planning.views.context import document_context, programme_in_force
+from planning.views.fetch import document_for_user, year_for_user
+
+TEMPLATES = {
+    DocumentKind.ANALYSIS: "planning/analysis.html",
+    DocumentKind.ACTION_PLAN: "planning/action_plan.html",
+    DocumentKind.INTERIM_REPORT: "planning/report.html",
+    DocumentKind.ANNUAL_REPORT: "planning/report.html",
+}
+
+
+def years(request, slug):
+    group = get_group_for_user(request, slug, VIEW_DOCUMENT)
+    planning_years = (
+        group.planning_years.select_related("analysis", "action_plan").prefetch_related("reports")
+    )
+    return render(request, "planning/years.html", {
+        "group": group, "district": group.district, "planning_years": planning_years,
+        "can_start": request.user.has_perm(EDIT_DOCUMENT, group),
+        "start_form": StartYearForm(initial={"year": timezone.localdate().year + 1}),
+        "programme": programme_in_force(group, timezone.localdate().year),
+    })
+
+
+@require_POST
+def start_year(request, slug):
+    group = get_group_for_user(request, slug, EDIT_DOCUMENT)
+    form = StartYearForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Ange ett år mellan 2015 och 2100."))
+        return redirect("planning:years", slug)
+    planning_year = services.start_year(group, form.cleaned_data["year"])
+    messages.success(request, _("Planeringsåret %(year)s är påbörjat.") % {"year": planning_year.year})
+    return redirect(planning_year)
+
+
+def year(request, slug, year):
+    planning_year = year_for_user(request, slug, year)
+    docs = services.documents_of(planning_year)
+    for doc in docs:
+        doc.planning_year = planning_year
+    return render(request, "planning/year.html", {
+        "planning_year": planning_year, "group": planning_year.area_group,
+        "district": planning_year.area_group.district, "year": year, "docs": docs,
+        "can_manage_cycle": can_manage_cycle(request.user),
+        "today": timezone.localdate(),
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def due_dates(request, slug, year):
+    planning_year = year_for_user(request, slug, year)
+    if not can_manage_cycle(request.user):
+        raise PermissionDenied
+    form = DueDatesForm(request.POST or None, instance=planning_year)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Datumen i årshjulet är sparade."))
+        return redirect(planning_year)
+    return render(request, "planning/due_dates.html", {
+        "planning_year": planning_year, "group": planning_year.area_group,
+        "district": planning_year.area_group.district, "year": year, "form": form,
+    })
+
+
+def document(request, slug, year, kind):
+    doc = document_for_user(request, slug, year, kind)
+    return render(request, TEMPLATES[doc.kind], document_context(request, doc))
+
+
+@require_POST
+def workflow(request, slug, year, kind, action):
+    doc = document_for_user(request, slug, year, kind)
+    if action not in services.TRANSITIONS:
+        raise PermissionDenied
+    form = WorkflowForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Datumet är inte giltigt. Skriv det som ÅÅÅÅ-MM-DD."))
+        return redirect(doc)
+    try:
+        services.transition(doc, action, request.user, **form.cleaned_data)
+    except services.PlanningError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("%(doc)s: %(step)s.") % {"doc": doc.kind_label,
+                                                 "step": _(services.ACTION_LABELS[action]).lower()}
+        )
+    return redirect(doc)
+
+
+def history(request, slug, year, kind):
+    doc = document_for_user(request, slug, year, kind)
+    return render(request, "planning/history.html", {
+        "doc": doc, "group": doc.planning_year.area_group,
+        "district": doc.planning_year.area_group.district, "year": year,
+        "entries": document_history(doc),
+    })
+
+
+def overview(request, year):
+    """All districts' documents of a year, for readers across districts."""
+    groups = AreaGroup.objects.visible_to(request.user).select_related("district")
+    planning_years = {
+        py.area_group_id: py
+        for py in PlanningYear.objects.filter(area_group__in=groups, year=year)
+        .select_related("analysis", "action_plan")
+        .prefetch_related(Prefetch("reports", queryset=Report.objects.order_by("kind")))
+    }
+    rows = []
+    for group in groups:
+        py = planning_years.get(group.pk)
+        docs = []
+        if py is not None:
+            reports = {r.kind: r for r in py.reports.all()}
+            docs = [py.analysis, py.action_plan, reports.get(DocumentKind.INTERIM_REPORT),
+                    reports.get(DocumentKind.ANNUAL_REPORT)]
+            for doc in docs:
+                if doc is not None:
+                    doc.planning_year = py
+                    py.area_group = group
+        rows.append({"group": group, "planning_year": py, "docs": docs})
+    return render(request, "planning/overview.html", {
+        "year": year, "rows": rows, "kinds": DocumentKind.choices,
+        "years": range(timezone.localdate().year + 1, timezone.localdate().year - 4, -1),
+    })

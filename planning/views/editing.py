@@ -1,0 +1,355 @@
+"""Editing a document in place: sections, efforts, follow-up rows, comments.
+
+htmx requests get the named partial of the document's template; without
+JavaScript the same URLs render the whole page (with the item in edit mode) or
+redirect back to it. Invalid forms and refused saves come back with 200 and
+keep what the user typed.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from areas.htmx import render_fragment
+from areas.permissions import CONTRIBUTE, EDIT_DOCUMENT
+from planning import services
+from planning.forms import (
+    CONTRIBUTOR_EFFORT_FIELDS,
+    AddRowForm,
+    CommentForm,
+    EffortForm,
+    FollowUpRowForm,
+    SectionForm,
+)
+from planning.views.context import document_context
+from planning.views.documents import TEMPLATES
+from planning.views.fetch import document_for_user, effort_for_user, row_for_user
+
+
+def _page(request, doc, **extra):
+    return render(request, TEMPLATES[doc.kind], document_context(request, doc, **extra))
+
+
+def _back(doc, anchor=""):
+    response = redirect(doc)
+    response["Location"] += anchor
+    return response
+
+
+def _refused(form, error):
+    """Keep what the user typed, say why it was not saved, and let a second,
+    deliberate save (after seeing the saved version) go through."""
+    form.add_error(None, str(error))
+    form.data = form.data.copy()
+    form.data[form.add_prefix("version")] = str(error.current.version)
+
+
+# Sections ----------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
+def section_edit(request, slug, year, kind, pk):
+    doc = document_for_user(request, slug, year, kind, EDIT_DOCUMENT)
+    section = get_object_or_404(doc.sections(), pk=pk)
+    base = {"doc": doc, "section": section, "can_edit": doc.is_editable}
+    if not doc.is_editable:
+        messages.error(request, str(_frozen_message(doc)))
+        if request.htmx:
+            return render_fragment(request, "planning/section.html#section", base)
+        return _back(doc, f"#section-{section.pk}")
+    if request.method == "GET":
+        form = SectionForm(instance=section, prefix=f"s{section.pk}")
+    else:
+        form = SectionForm(request.POST, instance=section, prefix=f"s{section.pk}")
+        if form.is_valid():
+            try:
+                section = services.save_versioned(form, form.expected_version(), doc)
+            except services.ConflictError as error:
+                _refused(form, error)
+                base["saved"] = error.current
+            except services.FrozenError as error:
+                messages.error(request, str(error))
+                return _back(doc)
+            else:
+                messages.success(request, _("Avsnittet ”%(h)s” är sparat.") % {"h": section.heading})
+                if request.htmx:
+                    return render_fragment(
+                        request, "planning/section.html#section", {**base, "section": section}
+                    )
+                return _back(doc, f"#section-{section.pk}")
+    if request.htmx:
+        return render_fragment(request, "planning/section.html#section-form", {**base, "form": form})
+    return _page(request, doc, editing_section=section.pk, section_form=form,
+                 saved=base.get("saved"))
+
+
+def _frozen_message(doc):
+    try:
+        services.ensure_editable(doc)
+    except services.FrozenError as error:
+        return error
+    return ""
+
+
+# Efforts -----------------------------------------------------------------------------
+
+
+def _effort_form(request, plan, effort, data=None):
+    fields = None
+    if not request.user.has_perm(EDIT_DOCUMENT, effort):
+        fields = CONTRIBUTOR_EFFORT_FIELDS
+    return EffortForm(data, instance=effort, plan=plan, fields=fields, prefix=f"e{effort.pk}")
+
+
+def _effort_list_fragment(request, plan, template="planning/action_plan.html#effort-list"):
+    context = document_context(request, plan)
+    return render_fragment(request, template, context)
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def effort_add(request, slug, year):
+    plan = document_for_user(request, slug, year, "handlingsplan", EDIT_DOCUMENT)
+    form = EffortForm(request.POST, plan=plan, prefix="new")
+    if form.is_valid():
+        try:
+            effort = services.add_effort(plan, form)
+        except services.FrozenError as error:
+            messages.error(request, str(error))
+            return _back(plan)
+        messages.success(request, _("Insatsen ”%(t)s” är tillagd.") % {"t": effort.title})
+        if request.htmx:
+            return _effort_list_fragment(request, plan, "planning/action_plan.html#efforts-and-add-form")
+        return _back(plan, f"#effort-{effort.pk}")
+    if request.htmx:
+        context = document_context(request, plan, add_form=form)
+        return render_fragment(request, "planning/action_plan.html#add-effort", context)
+    return _page(request, plan, add_form=form)
+
+
+@require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
+def effort_edit(request, slug, year, pk):
+    plan, effort = effort_for_user(request, slug, year, pk, update=True)
+    effort.user_can_update = True
+    base = {"doc": plan, "effort": effort, "group": plan.get_area_group(),
+            "district": plan.get_area_group().district, "can_edit": plan.is_editable
+            and request.user.has_perm(EDIT_DOCUMENT, plan)}
+    if not plan.is_editable:
+        messages.error(request, str(_frozen_message(plan)))
+        effort.user_can_update = False
+        if request.htmx:
+            return render_fragment(request, "planning/action_plan.html#effort-row", base)
+        return _back(plan, f"#effort-{effort.pk}")
+    form = _effort_form(request, plan, effort, request.POST if request.method == "POST" else None)
+    saved = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            effort = services.save_versioned(form, form.expected_version(), plan)
+        except services.ConflictError as error:
+            _refused(form, error)
+            saved = error.current
+        except services.FrozenError as error:
+            messages.error(request, str(error))
+            return _back(plan)
+        else:
+            messages.success(request, _("Insatsen ”%(t)s” är sparad.") % {"t": effort.title})
+            if request.htmx:
+                effort.user_can_update = True
+                return render_fragment(
+                    request, "planning/action_plan.html#effort-row", {**base, "effort": effort}
+                )
+            return _back(plan, f"#effort-{effort.pk}")
+    if request.htmx:
+        return render_fragment(
+            request, "planning/action_plan.html#effort-form", {**base, "form": form, "saved": saved}
+        )
+    return _page(request, plan, editing_effort=effort.pk, effort_form=form, saved=saved)
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def effort_remove(request, slug, year, pk):
+    plan, effort = effort_for_user(request, slug, year, pk)
+    if not request.user.has_perm(EDIT_DOCUMENT, plan):
+        raise PermissionDenied
+    try:
+        services.remove_effort(effort)
+    except services.PlanningError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Insatsen ”%(t)s” är borttagen.") % {"t": effort.title})
+    if request.htmx:
+        return _effort_list_fragment(request, plan)
+    return _back(plan, "#efforts")
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def effort_move(request, slug, year, pk, direction):
+    plan, effort = effort_for_user(request, slug, year, pk)
+    if not request.user.has_perm(EDIT_DOCUMENT, plan):
+        raise PermissionDenied
+    try:
+        services.move_effort(effort, "up" if direction == "upp" else "down")
+    except services.PlanningError as error:
+        messages.error(request, str(error))
+    if request.htmx:
+        return _effort_list_fragment(request, plan)
+    return _back(plan, f"#effort-{effort.pk}")
+
+
+@require_POST
+def copy_forward(request, slug, year):
+    plan = document_for_user(request, slug, year, "handlingsplan", EDIT_DOCUMENT)
+    try:
+        copies = services.copy_forward(plan)
+    except services.PlanningError as error:
+        messages.error(request, str(error))
+    else:
+        if copies:
+            messages.success(
+                request,
+                _("%(n)s insatser från %(prev)s som inte var genomförda är kopierade. "
+                  "Se över perioder, kostnader och mål.") % {"n": len(copies), "prev": year - 1},
+            )
+        else:
+            messages.info(request, _("Det fanns inga ej genomförda insatser att kopiera från %(prev)s.")
+                          % {"prev": year - 1})
+    return _back(plan, "#efforts")
+
+
+# Follow-up rows ----------------------------------------------------------------------
+
+
+def _rows_fragment(request, report):
+    return render_fragment(request, "planning/report.html#row-list", document_context(request, report))
+
+
+@require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
+def row_edit(request, slug, year, kind, pk):
+    report, row = row_for_user(request, slug, year, kind, pk, update=True)
+    row.user_can_update = True
+    base = {"doc": report, "row": row, "group": report.get_area_group(),
+            "can_edit": report.is_editable and request.user.has_perm(EDIT_DOCUMENT, report)}
+    if not report.is_editable:
+        messages.error(request, str(_frozen_message(report)))
+        row.user_can_update = False
+        if request.htmx:
+            return render_fragment(request, "planning/report.html#row", base)
+        return _back(report, f"#row-{row.pk}")
+    prefix = f"r{row.pk}"
+    form = FollowUpRowForm(request.POST if request.method == "POST" else None, instance=row,
+                           prefix=prefix)
+    saved = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            row = services.save_versioned(form, form.expected_version(), report)
+        except services.ConflictError as error:
+            _refused(form, error)
+            saved = error.current
+        except services.FrozenError as error:
+            messages.error(request, str(error))
+            return _back(report)
+        else:
+            messages.success(request, _("Uppföljningen av ”%(t)s” är sparad.") % {"t": row.effort.title})
+            if request.htmx:
+                row.user_can_update = True
+                return render_fragment(request, "planning/report.html#row", {**base, "row": row})
+            return _back(report, f"#row-{row.pk}")
+    if request.htmx:
+        return render_fragment(request, "planning/report.html#row-form",
+                               {**base, "form": form, "saved": saved})
+    return _page(request, report, editing_row=row.pk, row_form=form, saved=saved)
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def row_add(request, slug, year, kind):
+    report = document_for_user(request, slug, year, kind, EDIT_DOCUMENT)
+    if kind not in ("delarsrapport", "arsrapport"):
+        raise PermissionDenied
+    form = AddRowForm(request.POST, report=report)
+    if form.is_valid():
+        try:
+            services.add_report_row(report, form.cleaned_data["effort"])
+        except services.PlanningError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Raden är tillagd."))
+        if request.htmx:
+            return _rows_fragment(request, report)
+        return _back(report, "#rows")
+    if request.htmx:
+        return render_fragment(request, "planning/report.html#row-list",
+                               document_context(request, report, add_row_form=form))
+    return _page(request, report, add_row_form=form)
+
+
+@require_POST
+def rows_sync(request, slug, year, kind):
+    report = document_for_user(request, slug, year, kind, EDIT_DOCUMENT)
+    try:
+        added = services.sync_report_rows(report)
+    except services.PlanningError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("%(n)s insatser från handlingsplanen är tillagda.") % {"n": added})
+    return _back(report, "#rows")
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def row_remove(request, slug, year, kind, pk):
+    report, row = row_for_user(request, slug, year, kind, pk)
+    if not request.user.has_perm(EDIT_DOCUMENT, report):
+        raise PermissionDenied
+    try:
+        services.remove_report_row(row)
+    except services.PlanningError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Raden för ”%(t)s” är borttagen.") % {"t": row.effort.title})
+    if request.htmx:
+        return _rows_fragment(request, report)
+    return _back(report, "#rows")
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def row_move(request, slug, year, kind, pk, direction):
+    report, row = row_for_user(request, slug, year, kind, pk)
+    if not request.user.has_perm(EDIT_DOCUMENT, report):
+        raise PermissionDenied
+    try:
+        services.move_report_row(row, "up" if direction == "upp" else "down")
+    except services.PlanningError as error:
+        messages.error(request, str(error))
+    if request.htmx:
+        return _rows_fragment(request, report)
+    return _back(report, f"#row-{row.pk}")
+
+
+# Comments ----------------------------------------------------------------------------
+
+
+@require_POST
+def comment_add(request, slug, year, kind):
+    doc = document_for_user(request, slug, year, kind, CONTRIBUTE)
+    form = CommentForm(request.POST, planning_year=doc.planning_year)
+    if not form.is_valid():
+        return _page(request, doc, comment_form=form)
+    try:
+        services.add_comment(doc, request.user, form)
+    except services.PlanningError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Din kommentar är sparad."))
+    return _back(doc, "#comments")
+
+
