@@ -14,14 +14,14 @@ from areas.permissions import (
     EDIT_DOCUMENT,
     VIEW_DOCUMENT,
     can_manage_cycle,
-    get_group_for_user,
+    has_group_perm,
 )
 from planning import services
 from planning.forms import DueDatesForm, StartYearForm, WorkflowForm
 from planning.history import document_history
 from planning.models import DocumentKind, PlanningYear, Report
 from planning.views.context import document_context, programme_in_force
-from planning.views.fetch import document_for_user, year_for_user
+from planning.views.fetch import document_for_user, group_for_user, year_for_user
 
 TEMPLATES = {
     DocumentKind.ANALYSIS: "planning/analysis.html",
@@ -32,13 +32,13 @@ TEMPLATES = {
 
 
 def years(request, slug):
-    group = get_group_for_user(request, slug, VIEW_DOCUMENT)
+    group = group_for_user(request, slug, VIEW_DOCUMENT)
     planning_years = (
         group.planning_years.select_related("analysis", "action_plan").prefetch_related("reports")
     )
     return render(request, "planning/years.html", {
         "group": group, "district": group.district, "planning_years": planning_years,
-        "can_start": request.user.has_perm(EDIT_DOCUMENT, group),
+        "can_start": has_group_perm(request.user, EDIT_DOCUMENT, group),
         "start_form": StartYearForm(initial={"year": timezone.localdate().year + 1}),
         "programme": programme_in_force(group, timezone.localdate().year),
     })
@@ -46,7 +46,7 @@ def years(request, slug):
 
 @require_POST
 def start_year(request, slug):
-    group = get_group_for_user(request, slug, EDIT_DOCUMENT)
+    group = group_for_user(request, slug, EDIT_DOCUMENT)
     form = StartYearForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Ange ett år mellan 2015 och 2100."))

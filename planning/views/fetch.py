@@ -5,9 +5,11 @@ from django.http import Http404
 
 from areas.permissions import (
     VIEW_DOCUMENT,
+    VIEW_GROUP,
     can_update_effort,
     get_group_for_user,
     get_object_for_user,
+    has_group_perm,
 )
 from planning.models import (
     ActionPlan,
@@ -21,8 +23,19 @@ from planning.models import (
 from planning.models.documents import SLUG_KINDS
 
 
+def group_for_user(request, slug, perm=VIEW_DOCUMENT):
+    """An area group (by district slug) whose planning the user may ``perm``.
+
+    Planning permissions are asked of ``has_group_perm`` directly: guardian's
+    backend refuses a 'planning.' permission on an 'areas' object."""
+    group = get_group_for_user(request, slug, VIEW_GROUP)
+    if not has_group_perm(request.user, perm, group):
+        raise PermissionDenied
+    return group
+
+
 def year_for_user(request, slug, year, perm=VIEW_DOCUMENT) -> PlanningYear:
-    group = get_group_for_user(request, slug, VIEW_DOCUMENT)
+    group = group_for_user(request, slug, VIEW_DOCUMENT)
     return get_object_for_user(
         request, PlanningYear.objects.select_related("area_group__district"), perm,
         area_group=group, year=year,
@@ -38,12 +51,11 @@ def document_for_user(request, slug, year, kind_slug, perm=VIEW_DOCUMENT):
     if kind == DocumentKind.ANALYSIS:
         queryset = DistrictAnalysis.objects.all()
     elif kind == DocumentKind.ACTION_PLAN:
-        queryset = ActionPlan.objects.select_related("analysis")
+        queryset = ActionPlan.objects.select_related("analysis__planning_year__area_group__district")
     else:
         queryset = Report.objects.filter(kind=kind)
-    document = get_object_for_user(request, queryset, perm, planning_year=planning_year)
-    document.planning_year = planning_year  # already fetched with its group and district
-    return document
+    queryset = queryset.select_related("planning_year__area_group__district")
+    return get_object_for_user(request, queryset, perm, planning_year=planning_year)
 
 
 def effort_for_user(request, slug, year, pk, *, update=False):

@@ -9,7 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from areas.models import District
-from areas.permissions import VIEW_DOCUMENT, can_manage_cycle, get_district_for_user
+from areas.permissions import (
+    VIEW_DOCUMENT,
+    can_manage_cycle,
+    get_district_for_user,
+    has_group_perm,
+)
 from planning import statistics
 from planning.forms import StatisticsImportForm
 from planning.models import (
@@ -53,7 +58,7 @@ def statistics_import(request):
 def programme(request, slug):
     district = get_district_for_user(request, slug)
     group = district.area_group_or_none
-    if group is not None and not request.user.has_perm(VIEW_DOCUMENT, group):
+    if group is not None and not has_group_perm(request.user, VIEW_DOCUMENT, group):
         raise PermissionDenied
     programmes = district.programmes.prefetch_related("main_tasks")
     return render(request, "planning/programme.html", {

@@ -1,0 +1,210 @@
+"""Copy forward, the public page, the yearly wheel's due dates and panels,
+history with diffs, and the budget section of the annual report."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+
+from planning import services
+from planning.deadlines import deadlines
+from planning.models import Effort, FollowUpStatus, PlanningYear, Section, Status
+from tests.planning.conftest import add_effort, walk
+
+
+@pytest.fixture
+def last_year_plan(alby, alby_people):
+    return services.start_year(alby, 2025).action_plan
+
+
+def test_copy_forward_takes_last_years_efforts_that_are_not_done(
+    client, last_year_plan, alby_plan, alby_developer
+):
+    done = add_effort(last_year_plan, "Klar insats", start_date=date(2025, 3, 1), end_date=date(2025, 5, 31))
+    ongoing = add_effort(last_year_plan, "Pågående insats", start_date=date(2025, 2, 1),
+                         end_date=date(2025, 12, 31), planned_cost=Decimal("1234.50"))
+    never = add_effort(last_year_plan, "Ej uppföljd insats")
+    annual = last_year_plan.planning_year.reports.get(kind="annual_report")
+    services.sync_report_rows(annual)
+    annual.rows.filter(effort=done).update(status=FollowUpStatus.DONE)
+    annual.rows.filter(effort=ongoing).update(status=FollowUpStatus.ONGOING)
+
+    client.force_login(alby_developer)
+    response = client.post(reverse("planning:copy_forward", args=["alby", 2026]), follow=True)
+    assert "2 insatser från 2025" in response.content.decode()
+    copies = {e.title: e for e in alby_plan.efforts.all()}
+    assert set(copies) == {"Pågående insats", "Ej uppföljd insats"}
+    copy = copies["Pågående insats"]
+    assert copy.copied_from == ongoing and copy.planned_cost == Decimal("1234.50")
+    assert (copy.start_date, copy.end_date) == (date(2026, 2, 1), date(2026, 12, 31))
+    assert copies["Ej uppföljd insats"].copied_from == never
+
+
+def test_copy_forward_twice_copies_nothing_twice(last_year_plan, alby_plan):
+    add_effort(last_year_plan, "Pågående", start_date=date(2025, 1, 1), end_date=date(2025, 12, 31))
+    assert len(services.copy_forward(alby_plan)) == 1
+    assert services.copy_forward(alby_plan) == []
+    assert alby_plan.efforts.count() == 1
+
+
+def test_copy_forward_refused_on_an_approved_plan(last_year_plan, alby_plan, alby_developer, alby_chair):
+    add_effort(last_year_plan, "Pågående")
+    add_effort(alby_plan, "Redan planerad")
+    walk(alby_plan, ["submit", "approve"], alby_developer, alby_chair)
+    with pytest.raises(services.FrozenError):
+        services.copy_forward(alby_plan)
+
+
+def test_public_page_shows_only_published_documents(client, alby_year, alby_developer, alby_chair):
+    analysis, plan = alby_year.analysis, alby_year.action_plan
+    add_effort(plan, "Trygghetsvandringar")
+    walk(analysis, ["submit", "approve", "committee", "report", "publish"], alby_developer, alby_chair)
+    walk(plan, ["submit", "approve", "committee", "report"], alby_developer, alby_chair)
+
+    response = client.get(reverse("planning:public_district", args=["alby"]))  # not signed in
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Stadsdelsanalys 2026" in html and "Handlingsplan 2026" not in html
+    assert client.get(reverse("planning:public_document", args=["alby", 2026, "stadsdelsanalys"])).status_code == 200
+    assert client.get(reverse("planning:public_document", args=["alby", 2026, "handlingsplan"])).status_code == 404
+
+
+def test_public_document_shows_the_published_plan(client, alby_year, alby_developer, alby_chair):
+    plan = alby_year.action_plan
+    add_effort(plan, "Trygghetsvandringar")
+    walk(plan, ["submit", "approve", "committee", "report", "publish"], alby_developer, alby_chair)
+    html = client.get(reverse("planning:public_document", args=["alby", 2026, "handlingsplan"])).content.decode()
+    assert "Trygghetsvandringar" in html and "KS/2026:55" in html
+
+
+def test_late_documents_say_by_how_much(alby_year):
+    due = deadlines([alby_year.area_group], today=date(2026, 3, 2))
+    by_kind = {d.kind: d for d in due}
+    assert by_kind["analysis"].is_late and by_kind["analysis"].days == 30
+    assert "interim_report" not in by_kind  # due in September: not yet within reach
+
+
+def test_soon_due_documents_count_the_days_left(alby_year):
+    due = {d.kind: d for d in deadlines([alby_year.area_group], today=date(2026, 9, 1))}
+    assert due["interim_report"].days_left == 29 and not due["interim_report"].is_late
+
+
+def test_approved_documents_are_not_due(alby_year, alby_developer, alby_chair):
+    walk(alby_year.analysis, ["submit", "approve"], alby_developer, alby_chair)
+    kinds = {d.kind for d in deadlines([alby_year.area_group], today=date(2026, 3, 2))}
+    assert "analysis" not in kinds and "action_plan" in kinds
+
+
+def test_year_not_started_is_due(alby, alby_people):
+    due = deadlines([alby], today=date(2026, 2, 10))
+    assert [d.kind for d in due] == ["year"] and due[0].days == 10
+
+
+def test_due_dates_are_data_set_by_the_management_office(client, alby_year, reader):
+    reader.user_permissions.add(Permission.objects.get(codename="manage_cycle"))
+    client.force_login(reader)
+    url = reverse("planning:due_dates", args=["alby", 2026])
+    data = {"analysis_due": "2026-02-15", "action_plan_due": "2026-02-15", "committee_due": "2026-03-20",
+            "interim_report_due": "2026-09-25", "annual_report_due": "2027-02-10"}
+    assert client.post(url, data).status_code == 302
+    alby_year.refresh_from_db()
+    assert alby_year.analysis_due == date(2026, 2, 15)
+    assert {d.kind: d for d in deadlines([alby_year.area_group], today=date(2026, 2, 20))}["analysis"].days == 5
+
+
+def test_due_date_outside_the_year_is_refused(client, alby_year, superuser):
+    client.force_login(superuser)
+    url = reverse("planning:due_dates", args=["alby", 2026])
+    data = {"analysis_due": "2025-12-15", "action_plan_due": "2026-02-15", "committee_due": "2026-03-20",
+            "interim_report_due": "2026-09-25", "annual_report_due": "2027-02-10"}
+    response = client.post(url, data)
+    assert "Datumet ska ligga inom 2026." in response.content.decode()
+    alby_year.refresh_from_db()
+    assert alby_year.analysis_due == date(2026, 1, 31)
+
+
+def test_start_page_and_district_page_show_what_is_late(client, alby_year, alby_member):
+    client.force_login(alby_member)
+    start = client.get(reverse("start")).content.decode()
+    assert "Årshjulet" in start and "dagar sen" in start
+    district = client.get(reverse("areas:district", args=["alby"])).content.decode()
+    assert "Planeringsåret 2026" in district and "Stadsdelsanalys 2026" in district
+
+
+def test_developer_starts_a_year_over_http(client, alby, alby_developer):
+    client.force_login(alby_developer)
+    response = client.post(reverse("planning:start_year", args=["alby"]), {"year": 2027})
+    assert response.status_code == 302
+    assert PlanningYear.objects.filter(area_group=alby, year=2027).exists()
+
+
+def test_history_shows_who_changed_what_with_a_diff(client, alby_analysis, alby_developer, alby_chair):
+    section = Section.objects.filter(planning_year=alby_analysis.planning_year, document="analysis").first()
+    url = reverse("planning:section_edit", args=["alby", 2026, "stadsdelsanalys", section.pk])
+    p = f"s{section.pk}"
+    client.force_login(alby_developer)
+    client.post(url, {f"{p}-body": "Befolkningen växer långsamt", f"{p}-version": 1})
+    client.post(url, {f"{p}-body": "Befolkningen växer snabbt", f"{p}-version": 2})
+    walk(alby_analysis, ["submit", "approve", "reopen"], alby_developer, alby_chair)
+    html = client.get(reverse("planning:history", args=["alby", 2026, "stadsdelsanalys"])).content.decode()
+    assert "<del>långsamt</del>" in html and "<ins>snabbt</ins>" in html
+    assert "Utvecklare Alby" in html
+    assert "Fel belopp" in html  # the reason for reopening
+
+
+@pytest.fixture
+def budget_services(monkeypatch):
+    """budget.services as it is, or an empty module while the budget app has none."""
+    import importlib
+    import sys
+    import types
+
+    try:
+        return importlib.import_module("budget.services")
+    except ModuleNotFoundError:
+        module = types.ModuleType("budget.services")
+        monkeypatch.setitem(sys.modules, "budget.services", module)
+        import budget
+
+        monkeypatch.setattr(budget, "services", module, raising=False)
+        return module
+
+
+def test_annual_report_leaves_out_the_budget_until_budget_offers_it(
+    client, alby_annual, alby_developer, monkeypatch, budget_services
+):
+    monkeypatch.delattr(budget_services, "outcome_by_effort", raising=False)
+    client.force_login(alby_developer)
+    assert "Budgetutfall" not in client.get(alby_annual.get_absolute_url()).content.decode()
+
+
+def test_annual_report_shows_planned_against_spent(
+    client, alby_plan, alby_annual, alby_developer, monkeypatch, budget_services
+):
+    effort = add_effort(alby_plan, "Sommarlov", planned_cost=Decimal("85000"))
+    monkeypatch.setattr(budget_services, "outcome_by_effort", lambda g, y: [
+        {"effort": effort, "planned": Decimal("85000"), "committed": Decimal("80000"), "booked": Decimal("61250.50")},
+    ], raising=False)
+    monkeypatch.setattr(budget_services, "outcome_by_cost_type", lambda g, y: [
+        {"cost_type": "Köp av varor och tjänster", "committed": Decimal("80000"), "booked": Decimal("61250.50")},
+    ], raising=False)
+    client.force_login(alby_developer)
+    html = client.get(alby_annual.get_absolute_url()).content.decode()
+    assert "Budgetutfall" in html and "Köp av varor och tjänster" in html
+    assert "61\xa0250,50 kr" in html or "61 250,50 kr" in html
+    assert "5\xa0000 kr" in html or "5 000 kr" in html  # left of the planned amount
+
+
+def test_effort_interface_allows_zero_cost(alby_plan):
+    effort = add_effort(alby_plan, "Gratis", planned_cost=Decimal("0"))
+    effort.full_clean()
+    assert Effort.objects.get().planned_cost == 0
+
+
+def test_status_change_is_refused_once_published(alby_analysis, alby_developer, alby_chair):
+    walk(alby_analysis, ["submit", "approve", "committee", "report", "publish"], alby_developer, alby_chair)
+    assert alby_analysis.status == Status.PUBLISHED
+    with pytest.raises(services.PlanningError):
+        services.transition(alby_analysis, "publish", alby_developer)

@@ -1,0 +1,73 @@
+"""Query counts of the list and report pages are pinned: an N+1 fails here."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from planning import services, statistics
+from tests.planning.conftest import add_effort
+
+CSV = "stadsdel;år;indikator;värde;enhet;källa\n" + "".join(
+    f"{area};{year};Indikator {i};{10 + i + year % 7};procent;SCB\n"
+    for i in range(4) for year in range(2020, 2026) for area in ("Alby", "Hela kommunen")
+)
+
+
+def fill(alby_plan, alby_member, n):
+    for i in range(n):
+        add_effort(alby_plan, f"Insats {i}", contact=alby_member)
+    for report in alby_plan.planning_year.reports.all():
+        services.sync_report_rows(report)
+    for i in range(n):
+        services.add_comment(alby_plan, alby_member, _comment_form(alby_plan, f"Kommentar {i}"))
+
+
+def _comment_form(plan, body):
+    from planning.forms import CommentForm
+
+    form = CommentForm({"body": body}, planning_year=plan.planning_year)
+    assert form.is_valid()
+    return form
+
+
+PAGES = [
+    ("plan", lambda: reverse("planning:document", args=["alby", 2026, "handlingsplan"]), 28),
+    ("interim", lambda: reverse("planning:document", args=["alby", 2026, "delarsrapport"]), 22),
+    ("annual", lambda: reverse("planning:document", args=["alby", 2026, "arsrapport"]), 22),
+    ("analysis", lambda: reverse("planning:document", args=["alby", 2026, "stadsdelsanalys"]), 20),
+    ("history", lambda: reverse("planning:history", args=["alby", 2026, "handlingsplan"]), 18),
+    ("year", lambda: reverse("planning:year", args=["alby", 2026]), 18),
+    ("years", lambda: reverse("planning:years", args=["alby"]), 16),
+    ("overview", lambda: reverse("planning:overview", args=[2026]), 13),
+    ("district", lambda: reverse("areas:district", args=["alby"]), 18),
+    ("start", lambda: reverse("start"), 18),
+]
+
+
+@pytest.mark.parametrize("name,url,limit", PAGES, ids=[p[0] for p in PAGES])
+def test_page_query_count_is_pinned(client, alby_plan, alby_developer, alby_member,
+                                    django_assert_max_num_queries, name, url, limit):
+    statistics.import_csv(CSV.encode(), "q.csv", None)
+    fill(alby_plan, alby_member, 12)
+    client.force_login(alby_developer)
+    with django_assert_max_num_queries(limit):
+        assert client.get(url()).status_code == 200
+
+
+@pytest.mark.parametrize("name,url,limit", PAGES[:5], ids=[p[0] for p in PAGES[:5]])
+def test_query_count_does_not_grow_with_the_number_of_efforts(client, alby_plan, alby_developer,
+                                                               alby_member, name, url, limit):
+    client.force_login(alby_developer)
+    fill(alby_plan, alby_member, 2)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url())
+    fill(alby_plan, alby_member, 10)
+    with CaptureQueriesContext(connection) as many:
+        client.get(url())
+    assert len(many) == len(few), [q["sql"] for q in many.captured_queries]
+
+
+def test_public_page_query_count_is_pinned(client, alby_plan, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("planning:public_district", args=["alby"])).status_code == 200

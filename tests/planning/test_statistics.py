@@ -1,0 +1,168 @@
+"""Statistics: CSV import all or nothing with line and column in every error,
+area codes, sources shown, figures frozen on approval and revisions flagged."""
+
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from areas.models import District
+from planning import statistics
+from planning.models import AreaCode, Figure, Indicator
+from tests.planning.conftest import walk
+
+GOOD = (
+    "stadsdel;år;indikator;värde;enhet;källa\n"
+    "Alby;2024;Förvärvsfrekvens 20–64 år;59,2;procent;SCB\n"
+    "Alby;2025;Förvärvsfrekvens 20–64 år;60,8;procent;SCB\n"
+    "Hela kommunen;2024;Förvärvsfrekvens 20–64 år;72,1;procent;SCB\n"
+    "Hela kommunen;2025;Förvärvsfrekvens 20–64 år;72,5;procent;SCB\n"
+    "Alby;2025;Folkmängd;13 307;antal;SCB\n"
+)
+
+
+def refused(text):
+    with pytest.raises(statistics.ImportRefused) as error:
+        statistics.import_csv(text.encode(), "fil.csv", None)
+    assert Figure.objects.count() == 0, "a refused file must import nothing"
+    return error.value.errors
+
+
+def test_good_file_imports_every_value_with_unit_and_source(structure):
+    result = statistics.import_csv(GOOD.encode(), "scb.csv", None)
+    assert (result.created, result.revised) == (5, 0)
+    figure = Figure.objects.get(district__slug="alby", year=2025, indicator__name="Folkmängd")
+    assert figure.value == Decimal("13307") and figure.unit == "antal" and figure.source == "SCB"
+    assert Figure.objects.filter(district__isnull=True).count() == 2
+
+
+def test_comma_separated_file_with_english_headers_imports(structure):
+    text = "district,year,indicator,value,unit,source\nFittja,2025,Folkmängd,8123,antal,SCB\n"
+    assert statistics.import_csv(text.encode(), "en.csv", None).created == 1
+
+
+def test_file_keyed_by_area_code_imports(structure):
+    AreaCode.objects.create(code="0127R003", kind="regso", name="Alby",
+                            district=District.objects.get(slug="alby"))
+    text = "områdeskod;år;indikator;värde;enhet;källa\n0127R003;2025;Folkmängd;13307;antal;SCB\n"
+    statistics.import_csv(text.encode(), "regso.csv", None)
+    assert Figure.objects.get().district.slug == "alby"
+
+
+def test_windows_encoded_file_imports(structure):
+    raw = "stadsdel;år;indikator;värde;enhet;källa\nTumba;2025;Folkmängd;22000;antal;SCB\n".encode("cp1252")
+    assert statistics.import_csv(raw, "excel.csv", None).created == 1
+
+
+def test_unknown_district_is_refused_naming_line_and_column(structure):
+    errors = refused(GOOD + "Atlantis;2025;Folkmängd;10;antal;SCB\n")
+    assert errors == ["Rad 7, kolumn ”stadsdel”: stadsdelen ”Atlantis” finns inte."]
+
+
+def test_value_that_is_not_a_number_is_refused(structure):
+    errors = refused(GOOD.replace("59,2", "59,x"))
+    assert errors == ["Rad 2, kolumn ”värde”: ”59,x” är inte ett tal."]
+
+
+def test_missing_value_is_refused(structure):
+    assert refused(GOOD.replace("60,8", ".."))[0] == "Rad 3, kolumn ”värde”: värdet saknas."
+
+
+def test_bad_year_is_refused(structure):
+    assert refused(GOOD.replace("Alby;2024", "Alby;tjugo"))[0] == "Rad 2, kolumn ”år”: ”tjugo” är inte ett årtal."
+
+
+def test_missing_source_is_refused(structure):
+    errors = refused(GOOD.replace("13 307;antal;SCB", "13 307;antal;"))
+    assert errors == ["Rad 6, kolumn ”källa”: källan saknas; varje värde ska ha en källa."]
+
+
+def test_missing_column_is_refused(structure):
+    errors = refused("stadsdel;år;indikator;enhet;källa\nAlby;2025;Folkmängd;antal;SCB\n")
+    assert errors[0].startswith("Rad 1: kolumnen ”värde” saknas")
+
+
+def test_unknown_area_code_is_refused(structure):
+    errors = refused("områdeskod;år;indikator;värde;enhet;källa\n9999X;2025;Folkmängd;1;antal;SCB\n")
+    assert errors == ["Rad 2, kolumn ”områdeskod”: områdeskoden ”9999X” är okänd."]
+
+
+def test_duplicate_rows_are_refused(structure):
+    errors = refused(GOOD + "Alby;2025;Folkmängd;13 400;antal;SCB\n")
+    assert errors == ["Rad 7: samma område, indikator och år finns redan på rad 6."]
+
+
+def test_short_row_is_refused(structure):
+    assert refused(GOOD + "Alby;2025\n") == ["Rad 7: raden har 2 kolumner men rubrikraden har 6."]
+
+
+def test_unit_that_contradicts_the_indicator_is_refused(structure):
+    Indicator.objects.create(key="folkmangd", name="Folkmängd", unit="antal")
+    errors = refused(GOOD.replace("13 307;antal", "13 307;procent"))
+    assert errors == ["Rad 6, kolumn ”enhet”: indikatorn ”Folkmängd” har enheten ”antal”, inte ”procent”."]
+
+
+def test_empty_file_is_refused(structure):
+    assert refused("") == ["Filen är tom."]
+
+
+def test_every_error_of_a_file_is_listed(structure):
+    errors = refused(GOOD.replace("59,2", "x").replace("Alby;2025;Folkmängd", "Ingenstans;2025;Folkmängd"))
+    assert len(errors) == 2
+
+
+def test_reimport_revises_changed_values(structure):
+    statistics.import_csv(GOOD.encode(), "a.csv", None)
+    result = statistics.import_csv(GOOD.replace("59,2", "59,8").encode(), "b.csv", None)
+    assert (result.created, result.revised, result.unchanged) == (0, 1, 4)
+
+
+def test_approved_analysis_keeps_its_figures_and_flags_the_revision(
+    client, alby_analysis, alby_developer, alby_chair
+):
+    statistics.import_csv(GOOD.encode(), "a.csv", None)
+    walk(alby_analysis, ["submit", "approve"], alby_developer, alby_chair)
+    statistics.import_csv(GOOD.replace("59,2", "59,8").encode(), "b.csv", None)
+
+    client.force_login(alby_developer)
+    page = client.get(alby_analysis.get_absolute_url()).content.decode()
+    assert "59,2" in page  # the value the analysis was approved with
+    assert "värdet har reviderats sedan analysen godkändes" in page
+    assert "59,8" in page  # the revised value is shown beside it
+
+
+def test_draft_analysis_shows_live_figures_without_flags(client, alby_analysis, alby_developer):
+    statistics.import_csv(GOOD.encode(), "a.csv", None)
+    statistics.import_csv(GOOD.replace("59,2", "59,8").encode(), "b.csv", None)
+    client.force_login(alby_developer)
+    page = client.get(alby_analysis.get_absolute_url()).content.decode()
+    assert "59,8" in page and "reviderats sedan" not in page
+
+
+def test_tables_and_charts_name_their_source(client, alby_analysis, alby_developer):
+    statistics.import_csv(GOOD.encode(), "a.csv", None)
+    client.force_login(alby_developer)
+    page = client.get(alby_analysis.get_absolute_url()).content.decode()
+    assert page.count("Källa: SCB") == 2  # one per indicator (table and its charts)
+    assert "<svg" in page and "<polyline" in page
+
+
+def test_import_page_lists_errors_and_imports_nothing(client, reader):
+    reader.user_permissions.add(Permission.objects.get(codename="manage_cycle"))
+    client.force_login(reader)
+    upload = SimpleUploadedFile("fel.csv", GOOD.replace("59,2", "59,x").encode(), "text/csv")
+    response = client.post(reverse("planning:statistics_import"), {"file": upload})
+    assert response.status_code == 200
+    assert "Rad 2, kolumn ”värde”: ”59,x” är inte ett tal." in response.content.decode()
+    assert Figure.objects.count() == 0
+
+
+def test_import_page_imports_a_good_file(client, reader):
+    reader.user_permissions.add(Permission.objects.get(codename="manage_cycle"))
+    client.force_login(reader)
+    upload = SimpleUploadedFile("scb.csv", GOOD.encode(), "text/csv")
+    response = client.post(reverse("planning:statistics_import"), {"file": upload}, follow=True)
+    assert "5 nya värden" in response.content.decode()
+    assert Figure.objects.count() == 5
