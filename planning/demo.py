@@ -170,6 +170,7 @@ def _aware(day: date):
 
 
 def load(out=None) -> None:
+    _management_office()
     _programmes()
     _statistics()
     for group in AreaGroup.objects.select_related("district"):
@@ -182,6 +183,18 @@ def load(out=None) -> None:
             _year_2026(group)
     if out:
         out.write("  planering: program, statistik och planeringsåren 2025–2026 laddade")
+
+
+def _management_office():
+    """The demo reader works at the management office, which sets the wheel's dates
+    and imports statistics."""
+    from django.contrib.auth.models import Permission
+
+    reader = User.objects.filter(username="lasare").first()
+    if reader:
+        reader.user_permissions.add(
+            Permission.objects.get(codename="manage_cycle", content_type__app_label="planning")
+        )
 
 
 def _programmes():

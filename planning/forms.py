@@ -63,7 +63,10 @@ class EffortForm(VersionedForm):
             "indicators": forms.Textarea(attrs={"rows": 2}),
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            # Kronor with öre as Swedes write them ("12 500,50"): a text input, not type=number.
+            "planned_cost": forms.TextInput(attrs={"inputmode": "decimal"}),
         }
+        localized_fields = ["planned_cost"]
         error_messages = {"title": {"required": _("Skriv vad insatsen heter.")}}
 
     def __init__(self, *args, plan, fields=None, **kwargs):
@@ -87,8 +90,6 @@ class EffortForm(VersionedForm):
             contact_qs = contact_qs | User.objects.filter(pk=self.instance.contact_id)
         self.fields["contact"].queryset = contact_qs.distinct()
         self.fields["contact"].label_from_instance = lambda u: u.get_full_name() or u.username
-        self.fields["planned_cost"].localize = True
-        self.fields["planned_cost"].widget.is_localized = True
         if not self.is_bound and not self.instance.pk:
             self.initial.setdefault("start_date", date(plan.year, 1, 1))
             self.initial.setdefault("end_date", date(plan.year, 12, 31))

@@ -32,6 +32,14 @@ def test_developer_adds_efforts_inline_chair_approves_plan_is_read_only(
     assert "Läxhjälp på biblioteket" in page.inner_text("#messages")
     assert Effort.objects.filter(action_plan=plan).count() == 2
 
+    # Edit one in place: the form opens inside the list with the saved values.
+    page.click("#effort-list article:first-child a:has-text('Ändra')")
+    cost = page.locator("#effort-list form input[name$='-planned_cost']")
+    assert cost.input_value().replace("\xa0", " ") == "45 000,00"
+    page.fill("#effort-list form input[name$='-title']", "Sommarlov för alla")
+    page.click("#effort-list form button[type=submit]")
+    page.locator("#effort-list h3", has_text="Sommarlov för alla").wait_for()
+
     page.click("text=Lämna till områdesgruppen")
     page.wait_for_load_state()
     assert "Lämnad till områdesgruppen" in page.inner_text(".doc-header")
