@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseClientRedirect
 
 from areas.htmx import render_fragment
 from areas.permissions import CONTRIBUTE, EDIT_DOCUMENT
@@ -33,10 +34,13 @@ def _page(request, doc, **extra):
     return render(request, TEMPLATES[doc.kind], document_context(request, doc, **extra))
 
 
-def _back(doc, anchor=""):
-    response = redirect(doc)
-    response["Location"] += anchor
-    return response
+def _back(request, doc, anchor=""):
+    """Back to the document page; an htmx request is sent there as a whole page
+    (a redirect would swap the page into the fragment)."""
+    url = doc.get_absolute_url() + anchor
+    if request.htmx:
+        return HttpResponseClientRedirect(url)
+    return redirect(url)
 
 
 def _refused(form, error):
@@ -60,7 +64,7 @@ def section_edit(request, slug, year, kind, pk):
         messages.error(request, str(_frozen_message(doc)))
         if request.htmx:
             return render_fragment(request, "planning/section.html#section", base)
-        return _back(doc, f"#section-{section.pk}")
+        return _back(request, doc, f"#section-{section.pk}")
     if request.method == "GET":
         form = SectionForm(instance=section, prefix=f"s{section.pk}")
     else:
@@ -73,14 +77,14 @@ def section_edit(request, slug, year, kind, pk):
                 base["saved"] = error.current
             except services.FrozenError as error:
                 messages.error(request, str(error))
-                return _back(doc)
+                return _back(request, doc)
             else:
                 messages.success(request, _("Avsnittet ”%(h)s” är sparat.") % {"h": section.heading})
                 if request.htmx:
                     return render_fragment(
                         request, "planning/section.html#section", {**base, "section": section}
                     )
-                return _back(doc, f"#section-{section.pk}")
+                return _back(request, doc, f"#section-{section.pk}")
     if request.htmx:
         return render_fragment(request, "planning/section.html#section-form", {**base, "form": form})
     return _page(request, doc, editing_section=section.pk, section_form=form,
@@ -120,11 +124,11 @@ def effort_add(request, slug, year):
             effort = services.add_effort(plan, form)
         except services.FrozenError as error:
             messages.error(request, str(error))
-            return _back(plan)
+            return _back(request, plan)
         messages.success(request, _("Insatsen ”%(t)s” är tillagd.") % {"t": effort.title})
         if request.htmx:
             return _effort_list_fragment(request, plan, "planning/action_plan.html#efforts-and-add-form")
-        return _back(plan, f"#effort-{effort.pk}")
+        return _back(request, plan, f"#effort-{effort.pk}")
     if request.htmx:
         context = document_context(request, plan, add_form=form)
         return render_fragment(request, "planning/action_plan.html#add-effort", context)
@@ -144,7 +148,7 @@ def effort_edit(request, slug, year, pk):
         effort.user_can_update = False
         if request.htmx:
             return render_fragment(request, "planning/action_plan.html#effort-row", base)
-        return _back(plan, f"#effort-{effort.pk}")
+        return _back(request, plan, f"#effort-{effort.pk}")
     form = _effort_form(request, plan, effort, request.POST if request.method == "POST" else None)
     saved = None
     if request.method == "POST" and form.is_valid():
@@ -155,7 +159,7 @@ def effort_edit(request, slug, year, pk):
             saved = error.current
         except services.FrozenError as error:
             messages.error(request, str(error))
-            return _back(plan)
+            return _back(request, plan)
         else:
             messages.success(request, _("Insatsen ”%(t)s” är sparad.") % {"t": effort.title})
             if request.htmx:
@@ -163,7 +167,7 @@ def effort_edit(request, slug, year, pk):
                 return render_fragment(
                     request, "planning/action_plan.html#effort-row", {**base, "effort": effort}
                 )
-            return _back(plan, f"#effort-{effort.pk}")
+            return _back(request, plan, f"#effort-{effort.pk}")
     if request.htmx:
         return render_fragment(
             request, "planning/action_plan.html#effort-form", {**base, "form": form, "saved": saved}
@@ -185,7 +189,7 @@ def effort_remove(request, slug, year, pk):
         messages.success(request, _("Insatsen ”%(t)s” är borttagen.") % {"t": effort.title})
     if request.htmx:
         return _effort_list_fragment(request, plan)
-    return _back(plan, "#efforts")
+    return _back(request, plan, "#efforts")
 
 
 @require_POST
@@ -200,7 +204,7 @@ def effort_move(request, slug, year, pk, direction):
         messages.error(request, str(error))
     if request.htmx:
         return _effort_list_fragment(request, plan)
-    return _back(plan, f"#effort-{effort.pk}")
+    return _back(request, plan, f"#effort-{effort.pk}")
 
 
 @require_POST
@@ -220,7 +224,7 @@ def copy_forward(request, slug, year):
         else:
             messages.info(request, _("Det fanns inga ej genomförda insatser att kopiera från %(prev)s.")
                           % {"prev": year - 1})
-    return _back(plan, "#efforts")
+    return _back(request, plan, "#efforts")
 
 
 # Follow-up rows ----------------------------------------------------------------------
@@ -242,7 +246,7 @@ def row_edit(request, slug, year, kind, pk):
         row.user_can_update = False
         if request.htmx:
             return render_fragment(request, "planning/report.html#row", base)
-        return _back(report, f"#row-{row.pk}")
+        return _back(request, report, f"#row-{row.pk}")
     prefix = f"r{row.pk}"
     form = FollowUpRowForm(request.POST if request.method == "POST" else None, instance=row,
                            prefix=prefix)
@@ -255,13 +259,13 @@ def row_edit(request, slug, year, kind, pk):
             saved = error.current
         except services.FrozenError as error:
             messages.error(request, str(error))
-            return _back(report)
+            return _back(request, report)
         else:
             messages.success(request, _("Uppföljningen av ”%(t)s” är sparad.") % {"t": row.effort.title})
             if request.htmx:
                 row.user_can_update = True
                 return render_fragment(request, "planning/report.html#row", {**base, "row": row})
-            return _back(report, f"#row-{row.pk}")
+            return _back(request, report, f"#row-{row.pk}")
     if request.htmx:
         return render_fragment(request, "planning/report.html#row-form",
                                {**base, "form": form, "saved": saved})
@@ -284,7 +288,7 @@ def row_add(request, slug, year, kind):
             messages.success(request, _("Raden är tillagd."))
         if request.htmx:
             return _rows_fragment(request, report)
-        return _back(report, "#rows")
+        return _back(request, report, "#rows")
     if request.htmx:
         return render_fragment(request, "planning/report.html#row-list",
                                document_context(request, report, add_row_form=form))
@@ -300,7 +304,7 @@ def rows_sync(request, slug, year, kind):
         messages.error(request, str(error))
     else:
         messages.success(request, _("%(n)s insatser från handlingsplanen är tillagda.") % {"n": added})
-    return _back(report, "#rows")
+    return _back(request, report, "#rows")
 
 
 @require_POST
@@ -317,7 +321,7 @@ def row_remove(request, slug, year, kind, pk):
         messages.success(request, _("Raden för ”%(t)s” är borttagen.") % {"t": row.effort.title})
     if request.htmx:
         return _rows_fragment(request, report)
-    return _back(report, "#rows")
+    return _back(request, report, "#rows")
 
 
 @require_POST
@@ -332,7 +336,7 @@ def row_move(request, slug, year, kind, pk, direction):
         messages.error(request, str(error))
     if request.htmx:
         return _rows_fragment(request, report)
-    return _back(report, f"#row-{row.pk}")
+    return _back(request, report, f"#row-{row.pk}")
 
 
 # Comments ----------------------------------------------------------------------------
@@ -350,6 +354,6 @@ def comment_add(request, slug, year, kind):
         messages.error(request, str(error))
     else:
         messages.success(request, _("Din kommentar är sparad."))
-    return _back(doc, "#comments")
+    return _back(request, doc, "#comments")
 
 

@@ -281,3 +281,21 @@ def test_refused_step_over_http_says_why(client, alby_plan, alby_developer):
     response = client.post(reverse("planning:workflow", args=["alby", 2026, "handlingsplan", "submit"]),
                            follow=True)
     assert "Handlingsplanen har inga insatser" in response.content.decode()
+
+
+def test_effort_edit_without_javascript_shows_the_form_in_the_page(client, alby_plan, alby_developer, effort):
+    client.force_login(alby_developer)
+    html = client.get(reverse("planning:effort_edit", args=["alby", 2026, effort.pk])).content.decode()
+    assert "<html" in html and "Spara insatsen" in html and 'value="60\xa0000,00"' in html
+
+
+def test_htmx_post_to_a_frozen_plan_reloads_the_page_with_the_reason(
+    client, alby_plan, alby_developer, alby_chair, org
+):
+    add_effort(alby_plan, "Första")
+    walk(alby_plan, ["submit", "approve"], alby_developer, alby_chair)
+    client.force_login(alby_developer)
+    response = client.post(add_url(), effort_data(organisation=org["KOF"].pk), **HX)
+    assert response["HX-Redirect"].startswith(alby_plan.get_absolute_url())
+    assert "godkänd och låst" in client.get(alby_plan.get_absolute_url()).content.decode()
+    assert alby_plan.efforts.count() == 1

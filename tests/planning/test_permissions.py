@@ -166,3 +166,32 @@ def test_only_own_chair_approves_over_http(request, client, setup, alby_plan, al
     client.force_login(_person(request, who))
     url = reverse("planning:workflow", args=["alby", 2026, "handlingsplan", "approve"])
     assert client.post(url).status_code == code
+
+
+def test_explicit_grant_on_one_group_reads_that_groups_documents_only(
+    client, setup, tumba_year, outsider
+):
+    from guardian.shortcuts import assign_perm
+
+    from areas.models import AreaGroup
+
+    assign_perm("areas.view_areagroup", outsider, AreaGroup.objects.get(district__slug="alby"))
+    client.force_login(outsider)
+    assert client.get(reverse("planning:document", args=["alby", 2026, "handlingsplan"])).status_code == 200
+    assert client.get(reverse("planning:document", args=["tumba", 2026, "handlingsplan"])).status_code == 403
+    # ... and reading is all it gives.
+    url = reverse("planning:section_edit", args=["alby", 2026, "stadsdelsanalys", setup["section"].pk])
+    assert client.get(url).status_code == 403
+
+
+def test_reader_sees_all_five_districts_in_the_overview(client, setup, reader):
+    client.force_login(reader)
+    html = client.get(reverse("planning:overview", args=[2026])).content.decode()
+    for name in ("Alby", "Fittja", "Hallunda-Norsborg", "Tullinge", "Tumba"):
+        assert name in html
+
+
+def test_overview_shows_an_outsider_nothing(client, setup, outsider):
+    client.force_login(outsider)
+    html = client.get(reverse("planning:overview", args=[2026])).content.decode()
+    assert "Du kan inte läsa någon områdesgrupp." in html
