@@ -21,7 +21,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from areas.models import AreaGroup, District, Organisation, WorkingGroup
-from planning import services, statistics
+from planning import editing, services, statistics
 from planning.models import (
     AreaCode,
     Effort,
@@ -318,7 +318,7 @@ def _year_2025(group):
     annual = Report.objects.get(planning_year=planning_year, kind=Report.Kind.ANNUAL)
     _follow_up(interim, 0.4, annual=False)
     _advance(interim, "published", developer, chair, 2025, date(2025, 9, 15))
-    services.sync_report_rows(annual)
+    editing.sync_report_rows(annual)
     _follow_up(annual, 0.7, annual=True)
     _advance(annual, PLAN_2026[group.district.slug][3], developer, chair, 2025, date(2026, 1, 26))
 
@@ -329,13 +329,13 @@ def _year_2026(group):
     planning_year = services.start_year(group, 2026)
     _fill_sections(planning_year, group.district.name)
     plan = planning_year.action_plan
-    services.copy_forward(plan)
+    editing.copy_forward(plan)
     _efforts(plan, group, developer, member)
     _advance(planning_year.analysis, analysis_target, developer, chair, 2026, date(2026, 1, 22))
     _advance(plan, plan_target, developer, chair, 2026, date(2026, 1, 29))
     interim = Report.objects.get(planning_year=planning_year, kind=Report.Kind.INTERIM)
     if interim.rows.exists() or plan.efforts.exists():
-        services.sync_report_rows(interim)
+        editing.sync_report_rows(interim)
         _follow_up(interim, 0.4, annual=False)
         if interim.rows.exists():
             _advance(interim, interim_target, developer, chair, 2026, date(2026, 9, 18))

@@ -11,9 +11,6 @@ from planning.models.documents import (  # noqa: F401
     Comment,
     DistrictAnalysis,
     DocumentKind,
-    Effort,
-    FollowUpRow,
-    FollowUpStatus,
     PlanningYear,
     Report,
     Section,
@@ -21,6 +18,7 @@ from planning.models.documents import (  # noqa: F401
     WorkflowEvent,
     default_due_dates,
 )
+from planning.models.efforts import Effort, FollowUpRow, FollowUpStatus  # noqa: F401
 from planning.models.programmes import MainTask, StrategicProgramme  # noqa: F401
 from planning.models.statistics import (  # noqa: F401
     AreaCode,

@@ -16,7 +16,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from areas.htmx import render_fragment
 from areas.permissions import CONTRIBUTE, EDIT_DOCUMENT
-from planning import services
+from planning import editing, services
 from planning.forms import (
     CONTRIBUTOR_EFFORT_FIELDS,
     AddRowForm,
@@ -71,7 +71,7 @@ def section_edit(request, slug, year, kind, pk):
         form = SectionForm(request.POST, instance=section, prefix=f"s{section.pk}")
         if form.is_valid():
             try:
-                section = services.save_versioned(form, form.expected_version(), doc)
+                section = editing.save_versioned(form, form.expected_version(), doc)
             except services.ConflictError as error:
                 _refused(form, error)
                 base["saved"] = error.current
@@ -121,7 +121,7 @@ def effort_add(request, slug, year):
     form = EffortForm(request.POST, plan=plan, prefix="new")
     if form.is_valid():
         try:
-            effort = services.add_effort(plan, form)
+            effort = editing.add_effort(plan, form)
         except services.FrozenError as error:
             messages.error(request, str(error))
             return _back(request, plan)
@@ -153,7 +153,7 @@ def effort_edit(request, slug, year, pk):
     saved = None
     if request.method == "POST" and form.is_valid():
         try:
-            effort = services.save_versioned(form, form.expected_version(), plan)
+            effort = editing.save_versioned(form, form.expected_version(), plan)
         except services.ConflictError as error:
             _refused(form, error)
             saved = error.current
@@ -182,7 +182,7 @@ def effort_remove(request, slug, year, pk):
     if not request.user.has_perm(EDIT_DOCUMENT, plan):
         raise PermissionDenied
     try:
-        services.remove_effort(effort)
+        editing.remove_effort(effort)
     except services.PlanningError as error:
         messages.error(request, str(error))
     else:
@@ -199,7 +199,7 @@ def effort_move(request, slug, year, pk, direction):
     if not request.user.has_perm(EDIT_DOCUMENT, plan):
         raise PermissionDenied
     try:
-        services.move_effort(effort, "up" if direction == "upp" else "down")
+        editing.move_effort(effort, "up" if direction == "upp" else "down")
     except services.PlanningError as error:
         messages.error(request, str(error))
     if request.htmx:
@@ -211,7 +211,7 @@ def effort_move(request, slug, year, pk, direction):
 def copy_forward(request, slug, year):
     plan = document_for_user(request, slug, year, "handlingsplan", EDIT_DOCUMENT)
     try:
-        copies = services.copy_forward(plan)
+        copies = editing.copy_forward(plan)
     except services.PlanningError as error:
         messages.error(request, str(error))
     else:
@@ -253,7 +253,7 @@ def row_edit(request, slug, year, kind, pk):
     saved = None
     if request.method == "POST" and form.is_valid():
         try:
-            row = services.save_versioned(form, form.expected_version(), report)
+            row = editing.save_versioned(form, form.expected_version(), report)
         except services.ConflictError as error:
             _refused(form, error)
             saved = error.current
@@ -281,7 +281,7 @@ def row_add(request, slug, year, kind):
     form = AddRowForm(request.POST, report=report)
     if form.is_valid():
         try:
-            services.add_report_row(report, form.cleaned_data["effort"])
+            editing.add_report_row(report, form.cleaned_data["effort"])
         except services.PlanningError as error:
             messages.error(request, str(error))
         else:
@@ -299,7 +299,7 @@ def row_add(request, slug, year, kind):
 def rows_sync(request, slug, year, kind):
     report = document_for_user(request, slug, year, kind, EDIT_DOCUMENT)
     try:
-        added = services.sync_report_rows(report)
+        added = editing.sync_report_rows(report)
     except services.PlanningError as error:
         messages.error(request, str(error))
     else:
@@ -314,7 +314,7 @@ def row_remove(request, slug, year, kind, pk):
     if not request.user.has_perm(EDIT_DOCUMENT, report):
         raise PermissionDenied
     try:
-        services.remove_report_row(row)
+        editing.remove_report_row(row)
     except services.PlanningError as error:
         messages.error(request, str(error))
     else:
@@ -331,7 +331,7 @@ def row_move(request, slug, year, kind, pk, direction):
     if not request.user.has_perm(EDIT_DOCUMENT, report):
         raise PermissionDenied
     try:
-        services.move_report_row(row, "up" if direction == "upp" else "down")
+        editing.move_report_row(row, "up" if direction == "upp" else "down")
     except services.PlanningError as error:
         messages.error(request, str(error))
     if request.htmx:
@@ -349,7 +349,7 @@ def comment_add(request, slug, year, kind):
     if not form.is_valid():
         return _page(request, doc, comment_form=form)
     try:
-        services.add_comment(doc, request.user, form)
+        editing.add_comment(doc, request.user, form)
     except services.PlanningError as error:
         messages.error(request, str(error))
     else:

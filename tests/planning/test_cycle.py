@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from planning import services
+from planning import editing, services
 from planning.deadlines import deadlines
 from planning.models import Effort, FollowUpStatus, PlanningYear, Section, Status
 from tests.planning.conftest import add_effort, walk
@@ -27,7 +27,7 @@ def test_copy_forward_takes_last_years_efforts_that_are_not_done(
                          end_date=date(2025, 12, 31), planned_cost=Decimal("1234.50"))
     never = add_effort(last_year_plan, "Ej uppföljd insats")
     annual = last_year_plan.planning_year.reports.get(kind="annual_report")
-    services.sync_report_rows(annual)
+    editing.sync_report_rows(annual)
     annual.rows.filter(effort=done).update(status=FollowUpStatus.DONE)
     annual.rows.filter(effort=ongoing).update(status=FollowUpStatus.ONGOING)
 
@@ -44,8 +44,8 @@ def test_copy_forward_takes_last_years_efforts_that_are_not_done(
 
 def test_copy_forward_twice_copies_nothing_twice(last_year_plan, alby_plan):
     add_effort(last_year_plan, "Pågående", start_date=date(2025, 1, 1), end_date=date(2025, 12, 31))
-    assert len(services.copy_forward(alby_plan)) == 1
-    assert services.copy_forward(alby_plan) == []
+    assert len(editing.copy_forward(alby_plan)) == 1
+    assert editing.copy_forward(alby_plan) == []
     assert alby_plan.efforts.count() == 1
 
 
@@ -54,7 +54,7 @@ def test_copy_forward_refused_on_an_approved_plan(last_year_plan, alby_plan, alb
     add_effort(alby_plan, "Redan planerad")
     walk(alby_plan, ["submit", "approve"], alby_developer, alby_chair)
     with pytest.raises(services.FrozenError):
-        services.copy_forward(alby_plan)
+        editing.copy_forward(alby_plan)
 
 
 def test_public_page_shows_only_published_documents(client, alby_year, alby_developer, alby_chair):

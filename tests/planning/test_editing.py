@@ -174,9 +174,9 @@ def test_reorder_and_remove_efforts(client, alby_plan, alby_developer):
 
 
 def test_effort_followed_up_in_a_report_cannot_be_removed(client, alby_plan, alby_interim, alby_developer, effort):
-    from planning import services
+    from planning import editing
 
-    services.sync_report_rows(alby_interim)
+    editing.sync_report_rows(alby_interim)
     client.force_login(alby_developer)
     response = client.post(reverse("planning:effort_remove", args=["alby", 2026, effort.pk]), follow=True)
     assert "följs redan upp" in response.content.decode()
@@ -184,9 +184,9 @@ def test_effort_followed_up_in_a_report_cannot_be_removed(client, alby_plan, alb
 
 
 def test_contact_member_updates_their_follow_up_row(client, alby_interim, alby_member, effort):
-    from planning import services
+    from planning import editing
 
-    services.sync_report_rows(alby_interim)
+    editing.sync_report_rows(alby_interim)
     row = alby_interim.rows.get()
     client.force_login(alby_member)
     url = reverse("planning:row_edit", args=["alby", 2026, "delarsrapport", row.pk])
@@ -234,10 +234,10 @@ def test_follow_up_row_model_refuses_another_years_effort(alby, alby_interim):
 
 
 def test_reorder_and_remove_report_rows(client, alby_plan, alby_interim, alby_developer):
-    from planning import services
+    from planning import editing
 
     add_effort(alby_plan, "Första"), add_effort(alby_plan, "Andra")
-    services.sync_report_rows(alby_interim)
+    editing.sync_report_rows(alby_interim)
     first, second = alby_interim.rows.all()
     client.force_login(alby_developer)
     client.post(reverse("planning:row_move", args=["alby", 2026, "delarsrapport", second.pk, "upp"]), **HX)

@@ -23,9 +23,9 @@ def _status(client, user, method, url, data=None):
 @pytest.fixture
 def setup(alby_year, alby_plan, alby_interim, alby_member, tumba_people):
     effort = add_effort(alby_plan, contact=alby_member)
-    from planning import services
+    from planning import editing
 
-    services.sync_report_rows(alby_interim)
+    editing.sync_report_rows(alby_interim)
     return {"effort": effort, "row": alby_interim.rows.get(),
             "section": alby_year.sections.filter(document="analysis").first()}
 

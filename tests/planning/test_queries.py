@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from planning import services, statistics
+from planning import editing, statistics
 from tests.planning.conftest import add_effort
 
 CSV = "stadsdel;år;indikator;värde;enhet;källa\n" + "".join(
@@ -18,9 +18,9 @@ def fill(alby_plan, alby_member, n):
     for i in range(n):
         add_effort(alby_plan, f"Insats {i}", contact=alby_member)
     for report in alby_plan.planning_year.reports.all():
-        services.sync_report_rows(report)
+        editing.sync_report_rows(report)
     for i in range(n):
-        services.add_comment(alby_plan, alby_member, _comment_form(alby_plan, f"Kommentar {i}"))
+        editing.add_comment(alby_plan, alby_member, _comment_form(alby_plan, f"Kommentar {i}"))
 
 
 def _comment_form(plan, body):

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from planning import services
+from planning import editing, services
 from planning.models import FollowUpRow, Status, WorkflowEvent
 from tests.planning.conftest import add_effort, walk
 
@@ -141,11 +141,11 @@ def test_annual_report_rows_start_from_the_interim_report(
     alby_plan, alby_interim, alby_annual, alby_developer, alby_chair
 ):
     effort = add_effort(alby_plan)
-    services.sync_report_rows(alby_interim)
+    editing.sync_report_rows(alby_interim)
     row = alby_interim.rows.get()
     row.status, row.done = "ongoing", "Halva terminen genomförd"
     row.save()
-    services.sync_report_rows(alby_annual)
+    editing.sync_report_rows(alby_annual)
     annual_row = FollowUpRow.objects.get(report=alby_annual, effort=effort)
     assert (annual_row.status, annual_row.done) == ("ongoing", "Halva terminen genomförd")
 
