@@ -66,3 +66,9 @@ def district_panels(request, group) -> list[dict]:
         "public_url": reverse("planning:public_district", args=[group.district.slug]),
     }]
     return panels
+
+
+def public_panels(request, district) -> list[dict]:
+    """Sections other apps add to a district's public page (no sign-in): the
+    dialogue forum's part, for instance. Only published, public content."""
+    return []

@@ -84,3 +84,61 @@ def compare_bars(district_name, district_values, municipality_values, *, years, 
         })
     return {"width": WIDTH, "height": 16 + len(pairs) * row_h, "label_w": label_w,
             "bars": bars, "year": year}
+
+
+MONTHS = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+
+
+def year_wheel(planning_year, docs, today):
+    """The årshjul: twelve months round a circle, with the due dates of the year's
+    documents and the democracy committee marked (done, late or coming)."""
+    import math
+    from datetime import date
+
+    size, centre, ring, mark = 340, 170, 120, 100
+
+    def point(day: date, radius):
+        start = date(day.year, 1, 1)
+        length = (date(day.year + 1, 1, 1) - start).days
+        angle = 2 * math.pi * ((day - start).days + 0.5) / length - math.pi / 2
+        return centre + radius * math.cos(angle), centre + radius * math.sin(angle)
+
+    months = []
+    for i, name in enumerate(MONTHS):
+        a0 = 2 * math.pi * i / 12 - math.pi / 2
+        a1 = 2 * math.pi * (i + 1) / 12 - math.pi / 2
+        x0, y0 = centre + ring * math.cos(a0), centre + ring * math.sin(a0)
+        x1, y1 = centre + ring * math.cos(a1), centre + ring * math.sin(a1)
+        mid = (a0 + a1) / 2
+        months.append({
+            "path": f"M{centre},{centre} L{x0:.1f},{y0:.1f} A{ring},{ring} 0 0 1 {x1:.1f},{y1:.1f} Z",
+            "css": "month current" if today.year == planning_year.year and today.month == i + 1
+            else ("month odd" if i % 2 else "month"),
+            "lx": f"{centre + (ring + 18) * math.cos(mid):.1f}",
+            "ly": f"{centre + (ring + 18) * math.sin(mid):.1f}",
+            "label": name,
+        })
+    markers, taken = [], {}
+
+    def place(day):
+        # Documents due the same day sit side by side along the radius.
+        k = taken.get(day, 0)
+        taken[day] = k + 1
+        return point(day, mark - 20 * k)
+
+    for doc in docs:
+        due = doc.due
+        on_wheel = due if due.year == planning_year.year else date(planning_year.year, due.month, due.day)
+        x, y = place(on_wheel)
+        state = "done" if doc.is_frozen else ("late" if doc.days_late(today) else "coming")
+        markers.append({"x": f"{x:.1f}", "y": f"{y:.1f}", "css": f"marker {state}",
+                        "title": f"{doc.kind_label}: {due:%Y-%m-%d}"})
+    x, y = place(planning_year.committee_due)
+    markers.append({"x": f"{x:.1f}", "y": f"{y:.1f}", "css": "marker committee",
+                    "title": _("Demokratiberedningen: %(d)s") % {"d": f"{planning_year.committee_due:%Y-%m-%d}"}})
+    hand = None
+    if today.year == planning_year.year:
+        hx, hy = point(today, ring)
+        hand = {"x": f"{hx:.1f}", "y": f"{hy:.1f}"}
+    return {"size": size, "centre": centre, "months": months, "markers": markers, "hand": hand,
+            "year": str(planning_year.year)}

@@ -16,7 +16,7 @@ from areas.permissions import (
     can_manage_cycle,
     has_group_perm,
 )
-from planning import services
+from planning import charts, services
 from planning.forms import DueDatesForm, StartYearForm, WorkflowForm
 from planning.history import document_history
 from planning.models import DocumentKind, PlanningYear, Report
@@ -65,7 +65,7 @@ def year(request, slug, year):
         "planning_year": planning_year, "group": planning_year.area_group,
         "district": planning_year.area_group.district, "year": year, "docs": docs,
         "can_manage_cycle": can_manage_cycle(request.user),
-        "today": timezone.localdate(),
+        "wheel": charts.year_wheel(planning_year, docs, timezone.localdate()),
     })
 
 

@@ -15,6 +15,7 @@ from areas.permissions import (
     get_district_for_user,
     has_group_perm,
 )
+from omradesutveckling.panels import public_panels
 from planning import statistics
 from planning.forms import StatisticsImportForm
 from planning.models import (
@@ -88,7 +89,7 @@ def public_district(request, slug):
     return render(request, "planning/public_district.html", {
         "district": district, "group": group, "years": sorted(years.items(), reverse=True),
         "programme": programme_in_force(group, max(years) if years else 2026) if group else None,
-        "public_extras": [],
+        "public_extras": public_panels(request, district),
     })
 
 
