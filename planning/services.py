@@ -241,10 +241,17 @@ def _after_approval(doc):
     from planning.editing import sync_report_rows
     from planning.statistics import freeze_figures
 
+    # The approved plan fills the interim report; the approved interim report
+    # fills the annual report, so that the annual rows start from September's.
+    follows = {DocumentKind.ACTION_PLAN: Report.Kind.INTERIM,
+               DocumentKind.INTERIM_REPORT: Report.Kind.ANNUAL}
     if doc.kind == DocumentKind.ANALYSIS:
         freeze_figures(doc)
-    elif doc.kind == DocumentKind.ACTION_PLAN:
-        for report in Report.objects.filter(planning_year_id=doc.planning_year_id, status=Status.DRAFT):
+    elif doc.kind in follows:
+        report = Report.objects.filter(
+            planning_year_id=doc.planning_year_id, kind=follows[doc.kind], status=Status.DRAFT
+        ).first()
+        if report is not None:
             sync_report_rows(report)
 
 

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from planning import editing, services
-from planning.models import FollowUpRow, Status, WorkflowEvent
+from planning.models import FollowUpRow, FollowUpStatus, Status, WorkflowEvent
 from tests.planning.conftest import add_effort, walk
 
 
@@ -128,13 +128,22 @@ def test_submitted_document_is_not_editable(alby_plan, alby_developer):
         services.ensure_editable(alby_plan)
 
 
-def test_approving_the_plan_prefills_one_follow_up_row_per_effort(
+def test_approving_the_plan_prefills_the_interim_report_and_the_interim_the_annual(
     alby_plan, alby_interim, alby_annual, alby_developer, alby_chair
 ):
     first, second = add_effort(alby_plan, "Sommarlov"), add_effort(alby_plan, "Läxhjälp")
     walk(alby_plan, ["submit", "approve"], alby_developer, alby_chair)
-    for report in (alby_interim, alby_annual):
-        assert set(report.rows.values_list("effort", flat=True)) == {first.pk, second.pk}
+    assert set(alby_interim.rows.values_list("effort", flat=True)) == {first.pk, second.pk}
+    assert not alby_annual.rows.exists()
+
+    alby_interim.rows.get(effort=first).delete()  # left out of the interim report
+    row = alby_interim.rows.get(effort=second)
+    row.status, row.done = FollowUpStatus.ONGOING, "Två terminer av tre"
+    row.save()
+    walk(alby_interim, ["submit", "approve"], alby_developer, alby_chair)
+    annual = {r.effort_id: r for r in alby_annual.rows.all()}
+    assert set(annual) == {first.pk, second.pk}  # every effort of the plan, again
+    assert (annual[second.pk].status, annual[second.pk].done) == ("ongoing", "Två terminer av tre")
 
 
 def test_annual_report_rows_start_from_the_interim_report(
