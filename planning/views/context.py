@@ -83,6 +83,7 @@ def document_context(request, document, **extra) -> dict:
         context["programme"] = programme_in_force(group, planning_year.year)
         context["efforts"] = efforts_of(document, user)
         context["total_cost"] = sum(e.planned_cost for e in context["efforts"])
+        context["by_main_task"] = by_main_task(context["programme"], context["efforts"])
         if context["can_edit"]:
             context["add_form"] = EffortForm(plan=document, prefix="new")
             context["copyable"] = (
@@ -98,3 +99,18 @@ def document_context(request, document, **extra) -> dict:
             context["budget"] = services.budget_outcome(group, planning_year.year)
     context.update(extra)
     return context
+
+
+def by_main_task(programme, efforts) -> list[dict]:
+    """How the plan implements the strategic programme: efforts and planned cost
+    per main task (and those serving none)."""
+    if programme is None:
+        return []
+    rows = [{"task": task, "count": 0, "cost": 0} for task in programme.main_tasks.all()]
+    index = {row["task"].pk: row for row in rows}
+    other = {"task": None, "count": 0, "cost": 0}
+    for effort in efforts:
+        row = index.get(effort.main_task_id, other)
+        row["count"] += 1
+        row["cost"] += effort.planned_cost
+    return rows + ([other] if other["count"] else [])

@@ -208,3 +208,19 @@ def test_status_change_is_refused_once_published(alby_analysis, alby_developer, 
     assert alby_analysis.status == Status.PUBLISHED
     with pytest.raises(services.PlanningError):
         services.transition(alby_analysis, "publish", alby_developer)
+
+
+def test_plan_shows_efforts_and_cost_per_main_task(client, alby_plan, alby_developer):
+    from planning.models import MainTask, StrategicProgramme
+
+    programme = StrategicProgramme.objects.create(
+        district=alby_plan.get_area_group().district, title="Program för Alby",
+        adopted_on=date(2017, 6, 15), first_year=2018,
+    )
+    task = MainTask.objects.create(programme=programme, position=1, title="Trygg stadsdel")
+    add_effort(alby_plan, "Trygghetsvandringar", main_task=task, planned_cost=Decimal("12000"))
+    add_effort(alby_plan, "Annat", planned_cost=Decimal("500"))
+    client.force_login(alby_developer)
+    html = client.get(alby_plan.get_absolute_url()).content.decode()
+    assert "Så genomför planen det strategiska programmet" in html
+    assert "1. Trygg stadsdel" in html and "Utan huvuduppgift" in html
