@@ -28,8 +28,10 @@ def test_copy_forward_takes_last_years_efforts_that_are_not_done(
     never = add_effort(last_year_plan, "Ej uppföljd insats")
     annual = last_year_plan.planning_year.reports.get(kind="annual_report")
     editing.sync_report_rows(annual)
-    annual.rows.filter(effort=done).update(status=FollowUpStatus.DONE)
-    annual.rows.filter(effort=ongoing).update(status=FollowUpStatus.ONGOING)
+    for effort, status in ((done, FollowUpStatus.DONE), (ongoing, FollowUpStatus.ONGOING)):
+        row = annual.rows.get(effort=effort)
+        row.status = status
+        row.save()
 
     client.force_login(alby_developer)
     response = client.post(reverse("planning:copy_forward", args=["alby", 2026]), follow=True)
