@@ -172,3 +172,20 @@ def test_start_year_is_idempotent_and_uses_guideline_months(alby, alby_people):
     assert first.interim_report_due.month == 9
     assert first.annual_report_due.year == 2028
     assert first.sections.filter(document="analysis").count() == 4
+
+
+@pytest.mark.parametrize("action", list(services.TRANSITIONS))
+def test_every_step_is_refused_from_every_status_it_does_not_start_from(
+    alby_analysis, alby_chair, action
+):
+    sources = services.TRANSITIONS[action][0]
+    for status in Status.values:
+        if status in sources:
+            continue
+        alby_analysis.status = status
+        alby_analysis.save()
+        with pytest.raises(services.PlanningError):
+            services.transition(alby_analysis, action, alby_chair, on=timezone.localdate(),
+                                case_number="KS/1", note="skäl")
+        alby_analysis.refresh_from_db()
+        assert alby_analysis.status == status
