@@ -42,14 +42,26 @@ def start_panels(request, groups) -> list[dict]:
 
 
 def planning_start_panels(request, groups) -> list[dict]:
-    """The yearly wheel: documents of the user's groups that are late or due soon."""
-    from planning.deadlines import deadlines
+    """The yearly wheel: documents of the user's groups that are late or due soon;
+    for a chair, documents waiting for approval; for a member, their efforts'
+    follow-ups still to write."""
+    from areas.permissions import APPROVE_DOCUMENT, has_group_perm
+    from planning.deadlines import awaiting_approval, deadlines, follow_ups_for
 
-    due = deadlines(list(groups))
-    if not due:
-        return []
-    return [{"template": "planning/panels/deadlines.html", "deadlines": due,
-             "any_late": any(d.is_late for d in due)}]
+    groups = list(groups)
+    panels = []
+    chair_of = [g for g in groups if has_group_perm(request.user, APPROVE_DOCUMENT, g)]
+    waiting = awaiting_approval(chair_of) if chair_of else []
+    if waiting:
+        panels.append({"template": "planning/panels/awaiting_approval.html", "documents": waiting})
+    rows = follow_ups_for(request.user, groups) if groups else []
+    if rows:
+        panels.append({"template": "planning/panels/follow_ups.html", "rows": rows})
+    due = deadlines(groups)
+    if due:
+        panels.append({"template": "planning/panels/deadlines.html", "deadlines": due,
+                       "any_late": any(d.is_late for d in due)})
+    return panels
 
 
 def district_panels(request, group) -> list[dict]:

@@ -83,3 +83,28 @@ def deadlines(groups, today: date | None = None, *, soon_days: int = SOON_DAYS,
                     ))
     result.sort(key=lambda d: (-d.days, d.group.pk))
     return result
+
+
+def awaiting_approval(groups) -> list:
+    """Documents submitted to the area group that wait for the chair's approval."""
+    from planning.models import ActionPlan, DistrictAnalysis, Report, Status
+
+    waiting = []
+    for model in (DistrictAnalysis, ActionPlan, Report):
+        waiting += list(
+            model.objects.filter(planning_year__area_group__in=groups, status=Status.SUBMITTED)
+            .select_related("planning_year__area_group__district")
+        )
+    return sorted(waiting, key=lambda d: (d.planning_year.area_group_id, d.year))
+
+
+def follow_ups_for(user, groups) -> list:
+    """Rows of draft reports, for efforts the user is contact for, not yet written."""
+    from planning.models import FollowUpRow, Status
+
+    return list(
+        FollowUpRow.objects.filter(
+            report__planning_year__area_group__in=groups, report__status=Status.DRAFT,
+            effort__contact=user, done="",
+        ).select_related("effort", "report__planning_year__area_group__district")
+    )

@@ -226,3 +226,20 @@ def test_plan_shows_efforts_and_cost_per_main_task(client, alby_plan, alby_devel
     html = client.get(alby_plan.get_absolute_url()).content.decode()
     assert "Så genomför planen det strategiska programmet" in html
     assert "1. Trygg stadsdel" in html and "Utan huvuduppgift" in html
+
+
+def test_start_page_tells_the_chair_what_waits_for_approval(client, alby_plan, alby_developer, alby_chair):
+    add_effort(alby_plan, "Sommarlov")
+    walk(alby_plan, ["submit"], alby_developer, alby_chair)
+    client.force_login(alby_chair)
+    assert "Väntar på ditt godkännande" in client.get(reverse("start")).content.decode()
+    client.force_login(alby_developer)
+    assert "Väntar på ditt godkännande" not in client.get(reverse("start")).content.decode()
+
+
+def test_start_page_tells_the_contact_member_what_to_follow_up(client, alby_plan, alby_interim, alby_member):
+    add_effort(alby_plan, "Läxhjälp", contact=alby_member)
+    editing.sync_report_rows(alby_interim)
+    client.force_login(alby_member)
+    html = client.get(reverse("start")).content.decode()
+    assert "Uppföljning av dina insatser" in html and "Läxhjälp" in html
