@@ -53,9 +53,11 @@ def line_chart(series, *, years, unit):
                      for px, py, v, yr in points],
         })
     y_ticks = []
+    span = high - low
     for i in range(5):
-        value = low + (high - low) * Decimal(i) / 4
-        y_ticks.append({"y": f"{y(value):.1f}", "label": _fmt(round(value, 1))})
+        value = low + span * Decimal(i) / 4
+        shown = round(value) if span >= 20 else round(value, 1)
+        y_ticks.append({"y": f"{y(value):.1f}", "label": _fmt(shown)})
     return {
         "width": WIDTH, "height": HEIGHT, "left": LEFT, "right": WIDTH - RIGHT,
         "top": TOP, "bottom": HEIGHT - BOTTOM, "lines": lines, "y_ticks": y_ticks,

@@ -277,10 +277,15 @@ def freeze_figures(analysis) -> int:
     return len(frozen)
 
 
-def format_value(value: Decimal) -> str:
-    value = value.normalize()
-    places = max(0, -value.as_tuple().exponent)
-    return number_format(value, decimal_pos=min(places, 2), force_grouping=True)
+def decimal_places(value: Decimal) -> int:
+    return min(2, max(0, -value.normalize().as_tuple().exponent))
+
+
+def format_value(value: Decimal, places: int | None = None) -> str:
+    """Swedish number format; ``places`` keeps a table's column consistent (34,0 beside 33,6)."""
+    if places is None:
+        places = decimal_places(value)
+    return number_format(value, decimal_pos=places, force_grouping=True)
 
 
 @dataclass
@@ -294,12 +299,18 @@ class IndicatorBlock:
     revised: dict = field(default_factory=dict)  # (is_district, year) -> current value text
 
     def rows(self, district_name):
+        places = max(
+            (decimal_places(v) for v in [*self.district_values.values(),
+                                         *self.municipality_values.values()]),
+            default=0,
+        )
+
         def cells(values, is_district):
             out = []
             for year in self.years:
                 value = values.get(year)
                 out.append({
-                    "text": format_value(value) if value is not None else "–",
+                    "text": format_value(value, places) if value is not None else "–",
                     "revised": self.revised.get((is_district, year)),
                 })
             return out
@@ -308,6 +319,18 @@ class IndicatorBlock:
             {"label": district_name, "cells": cells(self.district_values, True)},
             {"label": _("Hela kommunen"), "cells": cells(self.municipality_values, False)},
         ]
+
+
+def _series(district_name, block):
+    """The district over the years, with the whole municipality beside it when the
+    two are comparable (rates); a head count of the municipality would flatten the
+    district's line, so counts show the district alone (the bars compare them)."""
+    series = [(district_name, "series-district", block.district_values)]
+    district_top = max((abs(v) for v in block.district_values.values()), default=0)
+    municipality_top = max((abs(v) for v in block.municipality_values.values()), default=0)
+    if block.municipality_values and (not district_top or municipality_top <= 3 * district_top):
+        series.append((_("Hela kommunen"), "series-municipality", block.municipality_values))
+    return series
 
 
 def statistics_for(analysis) -> dict:
@@ -350,11 +373,7 @@ def statistics_for(analysis) -> dict:
             "block": block,
             "rows": block.rows(district.name),
             "line_chart": charts.line_chart(
-                [
-                    (district.name, "series-district", block.district_values),
-                    (_("Hela kommunen"), "series-municipality", block.municipality_values),
-                ],
-                years=block.years, unit=block.unit,
+                _series(district.name, block), years=block.years, unit=block.unit,
             ),
             "bar_chart": charts.compare_bars(
                 district.name, block.district_values, block.municipality_values,
