@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from areas.permissions import APPROVE_DOCUMENT, EDIT_DOCUMENT
 from planning.models import (
@@ -147,13 +148,13 @@ TRANSITIONS = {
 }
 
 ACTION_LABELS = {
-    "submit": "Lämnad till områdesgruppen",
-    "withdraw": "Tillbaka till utkast",
-    "approve": "Godkänd av ordföranden",
-    "committee": "Behandlad i demokratiberedningen",
-    "report": "Anmäld till kommunstyrelsen",
-    "publish": "Publicerad",
-    "reopen": "Öppnad igen av ordföranden",
+    "submit": gettext_lazy("Lämnad till områdesgruppen"),
+    "withdraw": gettext_lazy("Tillbaka till utkast"),
+    "approve": gettext_lazy("Godkänd av ordföranden"),
+    "committee": gettext_lazy("Behandlad i demokratiberedningen"),
+    "report": gettext_lazy("Anmäld till kommunstyrelsen"),
+    "publish": gettext_lazy("Publicerad"),
+    "reopen": gettext_lazy("Öppnad igen av ordföranden"),
 }
 
 

@@ -106,7 +106,7 @@ def workflow(request, slug, year, kind, action):
     else:
         messages.success(
             request, _("%(doc)s: %(step)s.") % {"doc": doc.kind_label,
-                                                 "step": _(services.ACTION_LABELS[action]).lower()}
+                                                 "step": str(services.ACTION_LABELS[action]).lower()}
         )
     return redirect(doc)
 
