@@ -4,9 +4,11 @@ With DATABASE_URL unset the app uses an embedded SQLite file, so a newcomer
 needs no database server; a postgres:// URL selects PostgreSQL through psycopg 3.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from omradesutveckling.env import env_bool, env_int, env_list, env_str
@@ -36,10 +38,13 @@ INSTALLED_APPS = [
     "template_partials",
     "guardian",
     "simple_history",
+    "axes",
+    "csp",
     "areas",
     "planning",
     "budget",
     "dialogue",
+    "trust",
 ]
 
 MIDDLEWARE = [
@@ -49,11 +54,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "trust.middleware.SessionLimitsMiddleware",
     "areas.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a lockout signal into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "omradesutveckling.urls"
@@ -88,6 +97,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses to authenticate a locked-out username and address. The test
+    # client's force_login() does not authenticate, so tests are not affected.
+    "trust.backends.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
     # Roles come from today's dated memberships (one truth for roles) ...
     "areas.backends.MembershipBackend",
@@ -139,8 +151,67 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+
+# --- Security (docs/SECURITY.md). Production-safe when DEBUG is off; `make run`
+# (DEBUG on, plain http on 127.0.0.1) turns off what needs https. Tests talk plain
+# http too (tests/plain_http.py sets SECURE_SSL_REDIRECT and SECURE_COOKIES off).
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+_SECURE_COOKIES = env_bool("SECURE_COOKIES", not DEBUG)
+SESSION_COOKIE_SECURE = _SECURE_COOKIES
+CSRF_COOKIE_SECURE = _SECURE_COOKIES
 SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True  # htmx takes the token from hx-headers, not the cookie
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# Behind a TLS-terminating proxy that sets X-Forwarded-Proto (opt-in: only when
+# the proxy strips the header from clients).
+if env_bool("SECURE_PROXY_SSL_HEADER", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+# The header alone submits nothing: the preload list takes registrable domains by request.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Strict Content Security Policy (django-csp 4): our own files only, no inline
+# script or style; htmx is configured in <meta name="htmx-config"> not to eval.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
+
+# Sessions: OWASP ASVS 4.0.3 (3.3.2) re-authentication after 30 minutes idle or
+# 12 hours in all. The session's age is the idle limit, renewed by activity (at
+# most once a minute) and the absolute limit from sign-in: trust.middleware.
+SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 30) * 60
+SESSION_ABSOLUTE_HOURS = env_int("SESSION_ABSOLUTE_HOURS", 12)
+
+# Sign-in protection (django-axes): lock out a username from one address, not a
+# whole town hall that shares an address; unlocked again after the cool-off.
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "trust/lockout.html"
+AXES_VERBOSE = False
+
+# Personal data: people who left every group are anonymised after this many days
+# (manage.py anonymise_people).
+ANONYMISE_AFTER_DAYS = env_int("ANONYMISE_AFTER_DAYS", 730)
 
 SIMPLE_HISTORY_HISTORY_ID_USE_UUID = False
 

@@ -16,5 +16,6 @@ urlpatterns = [
     path("", include("areas.urls")),
     path("", include("planning.urls")),
     path("", include("budget.urls")),
+    path("", include("trust.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,85 @@
+"""Audit trail pages, the register extract, and the public statements."""
+
+import json
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from trust import audit
+from trust.forms import TrailFilterForm
+from trust.personal_data import register_extract
+
+
+def object_history(request, model, pk):
+    """Who changed what and when on one object, with the diff of each change."""
+    model_class = audit.audited_model(model)
+    if model_class is None:
+        raise Http404
+    obj = get_object_or_404(model_class._default_manager, pk=pk)
+    if not audit.may_view_history(request.user, obj):
+        raise PermissionDenied
+    return render(request, "trust/object_history.html", {
+        "obj": obj,
+        "model_label": model_class._meta.verbose_name,
+        "entries": audit.object_history(obj),
+    })
+
+
+def audit_trail(request):
+    """Across objects, for superusers and officials with trust.view_audit_trail."""
+    if not audit.may_view_audit_trail(request.user):
+        raise PermissionDenied
+    form = TrailFilterForm(request.GET or None)
+    entries = []
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        entries = audit.trail(
+            model=audit.audited_model(data["model"]) if data["model"] else None,
+            user=data["user"], since=data["since"], until=data["until"],
+        )
+    elif not form.is_bound:
+        entries = audit.trail()
+    return render(request, "trust/audit_trail.html", {"form": form, "entries": entries})
+
+
+def _extract_response(request, user, as_json):
+    extract = register_extract(user)
+    if as_json:
+        response = HttpResponse(
+            json.dumps(extract, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        response["Content-Disposition"] = f'attachment; filename="registerutdrag-{user.pk}.json"'
+        return response
+    return render(request, "trust/extract.html", {"extract": extract, "subject": user})
+
+
+def my_data(request, as_json=False):
+    """Everything stored about the signed-in person (GDPR art. 15)."""
+    return _extract_response(request, request.user, as_json)
+
+
+def person_data(request, user_id, as_json=False):
+    """An administrator's extract for someone who asked for theirs."""
+    if not (request.user.is_superuser or request.user.has_perm("trust.extract_personal_data")):
+        raise PermissionDenied
+    user = get_object_or_404(get_user_model(), pk=user_id)
+    return _extract_response(request, user, as_json)
+
+
+@login_not_required
+def accessibility(request):
+    return render(request, "trust/accessibility.html")
+
+
+@login_not_required
+def privacy(request):
+    from django.conf import settings
+
+    return render(request, "trust/privacy.html", {
+        "anonymise_after_years": round(settings.ANONYMISE_AFTER_DAYS / 365, 1),
+        "anonymise_after_days": settings.ANONYMISE_AFTER_DAYS,
+    })
