@@ -1,0 +1,158 @@
+"""THE permission matrix: one row per named URL, one expected status per role on
+an object of Alby's area group and on one of Tumba's.
+
+test_matrix.py walks the whole URLconf (except admin/ and static); a URL without
+a row here, or without a way to build its arguments (KWARGS), fails the test
+with its name. Only GET is asked: views that take POST only answer 405 to a
+signed-in user (anonymous users are sent to the login page first).
+
+Roles: the Alby roles (member, developer, chair, secretary), a member of
+another group (Tumba), the management office's reader (reads all groups), and
+a superuser. Each role is asked about Alby's object and about Tumba's.
+
+Statuses: 200, 403, 404, 405; LOGIN is a redirect to the login page; REDIRECT
+any other redirect.
+"""
+
+LOGIN = "login"
+REDIRECT = "redirect"
+
+ROLES = ["anonymous", "member", "developer", "chair", "secretary",
+         "other_member", "reader", "superuser"]
+
+
+def row(anonymous=LOGIN, member=403, developer=403, chair=403, secretary=403,
+        other_member=403, reader=403, superuser=200):
+    """One row: each role's answer as (on Alby's object, on Tumba's object); a
+    single value means the same answer for both."""
+    values = dict(anonymous=anonymous, member=member, developer=developer, chair=chair,
+                  secretary=secretary, other_member=other_member, reader=reader,
+                  superuser=superuser)
+    return {k: v if isinstance(v, tuple) else (v, v) for k, v in values.items()}
+
+
+OWN_ONLY = (200, 403)         # an Alby role: its own group yes, Tumba no
+OTHER_ONLY = (403, 200)       # the Tumba member: the reverse
+
+# Profiles shared by many rows (each row still names its URL below).
+PUBLIC = row(anonymous=200, member=200, developer=200, chair=200, secretary=200,
+             other_member=200, reader=200, superuser=200)
+SIGNED_IN = row(member=200, developer=200, chair=200, secretary=200, other_member=200,
+                reader=200)
+GROUP_READERS = row(member=OWN_ONLY, developer=OWN_ONLY, chair=OWN_ONLY, secretary=OWN_ONLY,
+                    other_member=OTHER_ONLY, reader=200)
+MEMBER_MANAGERS = row(developer=OWN_ONLY, chair=OWN_ONLY)
+DOCUMENT_EDITORS = row(developer=OWN_ONLY, chair=OWN_ONLY)
+POST_ONLY = row(member=405, developer=405, chair=405, secretary=405, other_member=405,
+                reader=405, superuser=405)
+AUDITORS = row()
+# planning.manage_cycle (the management office, by explicit grant) and superusers.
+CYCLE_MANAGERS = row()
+EFFORT_UPDATERS = row(member=OWN_ONLY, developer=OWN_ONLY, chair=OWN_ONLY,
+                      other_member=OTHER_ONLY)  # superusers and holders of trust.view_audit_trail
+
+MATRIX = {
+    # --- foundation
+    "start": SIGNED_IN,
+    "login": row(anonymous=200, member=REDIRECT, developer=REDIRECT, chair=REDIRECT,
+                 secretary=REDIRECT, other_member=REDIRECT, reader=REDIRECT,
+                 superuser=REDIRECT),
+    "logout": POST_ONLY,
+    # --- areas
+    "areas:district": GROUP_READERS,
+    "areas:members": MEMBER_MANAGERS,
+    "areas:membership_add": POST_ONLY,
+    "areas:person_add": POST_ONLY,
+    "areas:membership_edit": MEMBER_MANAGERS,
+    "areas:membership_end": MEMBER_MANAGERS,
+    "areas:working_groups": GROUP_READERS,
+    "areas:working_group_add": POST_ONLY,
+    "areas:working_group": GROUP_READERS,
+    "areas:working_group_edit": POST_ONLY,
+    "areas:working_group_member_add": POST_ONLY,
+    "areas:working_group_member_end": POST_ONLY,
+    # A member names their own substitute: the Alby member's own seat, and the
+    # Tumba member's own seat; nobody else's (superusers neither: personal).
+    "areas:substitute_edit": row(member=OWN_ONLY, other_member=OTHER_ONLY, superuser=403),
+    # --- planning
+    "planning:overview": SIGNED_IN,  # lists only the groups each user reads
+    "planning:statistics_import": CYCLE_MANAGERS,
+    "planning:programme": GROUP_READERS,
+    "planning:years": GROUP_READERS,
+    "planning:start_year": POST_ONLY,
+    "planning:year": GROUP_READERS,
+    "planning:due_dates": CYCLE_MANAGERS,
+    "planning:effort_add": POST_ONLY,
+    # Editors, and the effort's contact person (the member in each world).
+    "planning:effort_edit": EFFORT_UPDATERS,
+    "planning:effort_remove": POST_ONLY,
+    "planning:effort_move": POST_ONLY,
+    "planning:copy_forward": POST_ONLY,
+    "planning:row_add": POST_ONLY,
+    "planning:rows_sync": POST_ONLY,
+    "planning:row_edit": EFFORT_UPDATERS,
+    "planning:row_remove": POST_ONLY,
+    "planning:row_move": POST_ONLY,
+    "planning:document": GROUP_READERS,
+    "planning:history": GROUP_READERS,
+    "planning:workflow": POST_ONLY,
+    "planning:section_edit": DOCUMENT_EDITORS,
+    "planning:comment_add": POST_ONLY,
+    "planning:public_district": PUBLIC,
+    # The world's action plan is not published: no one finds it on the public site.
+    "planning:public_document": row(anonymous=404, member=404, developer=404, chair=404,
+                                    secretary=404, other_member=404, reader=404,
+                                    superuser=404),
+    # --- trust
+    "trust:audit_trail": AUDITORS,
+    "trust:object_history": GROUP_READERS,
+    "trust:my_data": SIGNED_IN,
+    "trust:my_data_json": SIGNED_IN,
+    "trust:person_data": row(),
+    "trust:person_data_json": row(),
+    "trust:accessibility": PUBLIC,
+    "trust:privacy": PUBLIC,
+}
+
+
+# How to build each URL's arguments for a group's world (tests/trust/test_matrix.py
+# builds one world per group: w["group"], w["membership"], ...).
+KWARGS = {
+    "start": lambda w: {},
+    "login": lambda w: {},
+    "logout": lambda w: {},
+    "areas:district": lambda w: {"slug": w["slug"]},
+    "areas:members": lambda w: {"slug": w["slug"]},
+    "areas:membership_add": lambda w: {"slug": w["slug"]},
+    "areas:person_add": lambda w: {"slug": w["slug"]},
+    "areas:membership_edit": lambda w: {"slug": w["slug"], "pk": w["membership"].pk},
+    "areas:membership_end": lambda w: {"slug": w["slug"], "pk": w["membership"].pk},
+    "areas:working_groups": lambda w: {"slug": w["slug"]},
+    "areas:working_group_add": lambda w: {"slug": w["slug"]},
+    "areas:working_group": lambda w: {"slug": w["slug"], "pk": w["working_group"].pk},
+    "areas:working_group_edit": lambda w: {"slug": w["slug"], "pk": w["working_group"].pk},
+    "areas:working_group_member_add": lambda w: {"slug": w["slug"],
+                                                 "pk": w["working_group"].pk},
+    "areas:working_group_member_end": lambda w: {"slug": w["slug"],
+                                                 "pk": w["working_group"].pk,
+                                                 "member_pk": w["wg_member"].pk},
+    "areas:substitute_edit": lambda w: {"pk": w["membership"].pk},
+    "trust:audit_trail": lambda w: {},
+    "trust:object_history": lambda w: {"model": "areas.workinggroup",
+                                       "pk": w["working_group"].pk},
+    "trust:my_data": lambda w: {},
+    "trust:my_data_json": lambda w: {},
+    "trust:person_data": lambda w: {"user_id": w["member"].pk},
+    "trust:person_data_json": lambda w: {"user_id": w["member"].pk},
+    "trust:accessibility": lambda w: {},
+    "trust:privacy": lambda w: {},
+}
+
+
+def _app_kwargs():
+    from tests.trust.matrix_apps import planning_kwargs
+
+    return planning_kwargs()
+
+
+KWARGS.update(_app_kwargs())
