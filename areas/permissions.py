@@ -19,7 +19,7 @@ from django.http import Http404
 from guardian.core import ObjectPermissionChecker
 from guardian.shortcuts import get_objects_for_user
 
-from areas.models import AreaGroup, District, Membership, Role
+from areas.models import AreaGroup, Delegation, District, Membership, Role
 
 VIEW_GROUP = "areas.view_areagroup"
 MANAGE_MEMBERS = "areas.manage_members"
@@ -30,21 +30,34 @@ EDIT_DOCUMENT = "planning.edit_document"
 APPROVE_DOCUMENT = "planning.approve_document"
 CONTRIBUTE = "planning.contribute"
 MANAGE_CYCLE = "planning.manage_cycle"  # global (Meta permission), for the management office
+# Development money (budget app).
+VIEW_BUDGET = "budget.view_ledger"
+PROPOSE_SPEND = "budget.propose_spend"
+DECIDE_SPEND = "budget.decide_spend"  # the chair; the vice chair only by a dated Delegation
+BOOK_SPEND = "budget.book_spend"
+MANAGE_GRANTS = "budget.manage_grants"  # global (Meta permission), for the management office
 
 # What a reader (global or of one group) may do in the groups they read.
-READER_PERMS = frozenset({VIEW_GROUP, VIEW_DOCUMENT})
+READER_PERMS = frozenset({VIEW_GROUP, VIEW_DOCUMENT, VIEW_BUDGET})
 
 # What each role may do in its own area group. Apps add their permissions here,
 # so that every role rule stays in one table.
 ROLE_PERMS: dict[str, frozenset[str]] = {
     Role.CHAIR: frozenset({VIEW_GROUP, MANAGE_MEMBERS}
-                          | {VIEW_DOCUMENT, EDIT_DOCUMENT, APPROVE_DOCUMENT, CONTRIBUTE}),
+                          | {VIEW_DOCUMENT, EDIT_DOCUMENT, APPROVE_DOCUMENT, CONTRIBUTE}
+                          | {VIEW_BUDGET, PROPOSE_SPEND, DECIDE_SPEND, BOOK_SPEND}),
     Role.DEVELOPER: frozenset({VIEW_GROUP, MANAGE_MEMBERS}
-                              | {VIEW_DOCUMENT, EDIT_DOCUMENT, CONTRIBUTE}),
-    Role.VICE_CHAIR: frozenset({VIEW_GROUP} | {VIEW_DOCUMENT, CONTRIBUTE}),
-    Role.SECRETARY: frozenset({VIEW_GROUP} | {VIEW_DOCUMENT, CONTRIBUTE}),
-    Role.MEMBER: frozenset({VIEW_GROUP} | {VIEW_DOCUMENT, CONTRIBUTE}),
+                              | {VIEW_DOCUMENT, EDIT_DOCUMENT, CONTRIBUTE}
+                              | {VIEW_BUDGET, PROPOSE_SPEND, BOOK_SPEND}),
+    Role.VICE_CHAIR: frozenset({VIEW_GROUP} | {VIEW_DOCUMENT, CONTRIBUTE}
+                               | {VIEW_BUDGET, PROPOSE_SPEND}),
+    Role.SECRETARY: frozenset({VIEW_GROUP} | {VIEW_DOCUMENT, CONTRIBUTE} | {VIEW_BUDGET}),
+    Role.MEMBER: frozenset({VIEW_GROUP} | {VIEW_DOCUMENT, CONTRIBUTE}
+                           | {VIEW_BUDGET, PROPOSE_SPEND}),
 }
+
+# Rights a chair may delegate to the vice chair for a period (areas.Delegation).
+DELEGABLE_TO = {DECIDE_SPEND: Role.VICE_CHAIR}
 
 
 def area_group_of(obj) -> AreaGroup | None:
@@ -68,6 +81,25 @@ def roles_by_group(user) -> dict[int, set[str]]:
     return roles
 
 
+def delegated_by_group(user) -> dict[int, set[str]]:
+    """Rights delegated to a user today, per area group id. A delegation counts only
+    while its holder has the role it was given to (the vice chair). Asks the
+    database only for users who hold such a role somewhere; cached on the user."""
+    cached = getattr(user, "_delegated_by_group", None)
+    if cached is not None:
+        return cached
+    delegated: dict[int, set[str]] = {}
+    holding = {g for g, roles in roles_by_group(user).items()
+               if roles & set(DELEGABLE_TO.values())}
+    if holding:
+        rows = Delegation.objects.active().filter(delegate=user, area_group_id__in=holding)
+        for group_id, right in rows.values_list("area_group_id", "right"):
+            if DELEGABLE_TO.get(right) in roles_by_group(user)[group_id]:
+                delegated.setdefault(group_id, set()).add(right)
+    user._delegated_by_group = delegated
+    return delegated
+
+
 def reads_all_groups(user) -> bool:
     return user.is_active and (user.is_superuser or user.has_perm(READ_ALL_GROUPS))
 
@@ -86,6 +118,7 @@ def group_perms(user, group: AreaGroup) -> frozenset[str]:
     perms: set[str] = set()
     for role in roles_by_group(user).get(group.pk, ()):
         perms |= ROLE_PERMS[role]
+    perms |= delegated_by_group(user).get(group.pk, set())
     if reads_all_groups(user) or _explicit_reader_of(user, group):
         perms |= READER_PERMS
     return frozenset(perms)
@@ -169,6 +202,31 @@ def can_name_substitute(user, membership) -> bool:
         and membership.role in REPRESENTING_ROLES
         and membership.is_active()
     )
+
+
+def can_manage_grants(user) -> bool:
+    """The yearly grant of each area group: set by the management office."""
+    return user.is_active and (user.is_superuser or user.has_perm(MANAGE_GRANTS))
+
+
+def has_role_perm(user, perm: str, obj) -> bool:
+    """``perm`` held through today's roles (and delegations) in the object's group
+    only: no superuser or reader shortcut. Spending development money is the
+    group's own business (riktlinjerna: the chair decides); a system
+    administrator administers, but neither proposes, decides nor books."""
+    group = area_group_of(obj)
+    return group is not None and perm in group_perms(user, group)
+
+
+def can_delegate(user, group) -> bool:
+    """Only the chair delegates the chair's decision right (never a delegate onwards)."""
+    return Role.CHAIR in roles_by_group(user).get(group.pk, set())
+
+
+def can_withdraw_spend(user, spend) -> bool:
+    """A proposer may withdraw their own spend request before it is decided."""
+    return (user.is_authenticated and spend.proposed_by_id == user.pk
+            and has_role_perm(user, PROPOSE_SPEND, spend))
 
 
 def can_manage_cycle(user) -> bool:

@@ -38,6 +38,7 @@ def start_panels(request, groups) -> list[dict]:
                     {"template": "areas/panels/name_substitute.html", "group": group, "membership": seat}
                 )
     panels += planning_start_panels(request, groups)
+    panels += budget_start_panels(request, groups)
     return panels
 
 
@@ -64,6 +65,37 @@ def planning_start_panels(request, groups) -> list[dict]:
     return panels
 
 
+def budget_start_panels(request, groups) -> list[dict]:
+    """Development money: proposals waiting for the chair's decision (or the vice
+    chair's under a delegation); from October, money that will be left unspent,
+    for the chair and the area developer."""
+    from django.db.models import Count, Min, Sum
+    from django.utils import timezone
+
+    from areas.permissions import BOOK_SPEND, DECIDE_SPEND, has_role_perm
+    from budget import services as budget_services
+    from budget.models import SpendRequest
+
+    groups = list(groups)
+    panels = []
+    deciders = [g for g in groups if has_role_perm(request.user, DECIDE_SPEND, g)]
+    if deciders:
+        rows = (SpendRequest.objects.filter(area_group__in=deciders).waiting()
+                .values("area_group", "year")
+                .annotate(count=Count("pk"), total=Sum("amount"), oldest=Min("proposed_at"))
+                .order_by("area_group", "year"))
+        by_pk = {g.pk: g for g in deciders}
+        waiting = [{**row, "group": by_pk[row["area_group"]]} for row in rows]
+        if waiting:
+            panels.append({"template": "budget/panels/queue.html", "groups": waiting})
+    # The chair and the area developer answer for using the year's money.
+    responsible = [g for g in groups if has_role_perm(request.user, BOOK_SPEND, g)]
+    warnings = budget_services.year_end_warnings(responsible, timezone.localdate())
+    if warnings:
+        panels.append({"template": "budget/panels/year_end.html", "warnings": warnings})
+    return panels
+
+
 def district_panels(request, group) -> list[dict]:
     """Sections that other apps add to the district page (the year's documents ...)."""
     from django.urls import reverse
@@ -77,7 +109,26 @@ def district_panels(request, group) -> list[dict]:
         "deadlines": deadlines([group], include_done=True, soon_days=10_000),
         "public_url": reverse("planning:public_district", args=[group.district.slug]),
     }]
+    panels += budget_district_panels(request, group)
     return panels
+
+
+def budget_district_panels(request, group) -> list[dict]:
+    """The year's development money in short, for those who read the group's money."""
+    from django.utils import timezone
+
+    from areas.permissions import VIEW_BUDGET, has_group_perm
+    from budget import services as budget_services
+    from budget.models import SpendRequest
+
+    if not has_group_perm(request.user, VIEW_BUDGET, group):
+        return []
+    year = timezone.localdate().year
+    return [{
+        "template": "budget/panels/district.html", "group": group, "year": year,
+        "totals": budget_services.totals(group, year),
+        "waiting": SpendRequest.objects.for_group_and_year(group, year).waiting().count(),
+    }]
 
 
 def public_panels(request, district) -> list[dict]:

@@ -213,6 +213,9 @@ AXES_VERBOSE = False
 # (manage.py anonymise_people).
 ANONYMISE_AFTER_DAYS = env_int("ANONYMISE_AFTER_DAYS", 730)
 
+# Development money: largest attachment (quote or invoice) of a spend request.
+BUDGET_ATTACHMENT_MAX_MB = env_int("BUDGET_ATTACHMENT_MAX_MB", 10)
+
 SIMPLE_HISTORY_HISTORY_ID_USE_UUID = False
 
 LOGGING = {

@@ -287,8 +287,10 @@ def budget_outcome(area_group, year: int) -> dict | None:
         and hasattr(budget_services, "outcome_by_cost_type")
     ):
         return None
+    # "decided": approved by the chair, booked or not (the budget app's
+    # committed + booked); what is left of the planned cost is planned − decided.
     by_effort = [
-        {**row, "remaining": row["planned"] - row["committed"]}
+        {**row, "remaining": row["planned"] - row["decided"]}
         for row in budget_services.outcome_by_effort(area_group, year)
     ]
     by_cost_type = budget_services.outcome_by_cost_type(area_group, year)
@@ -300,9 +302,9 @@ def budget_outcome(area_group, year: int) -> dict | None:
         "by_effort": by_effort,
         "by_cost_type": by_cost_type,
         "planned": total(by_effort, "planned"),
-        "committed": total(by_effort, "committed"),
+        "decided": total(by_effort, "decided"),
         "booked": total(by_effort, "booked"),
         "remaining": total(by_effort, "remaining"),
-        "type_committed": total(by_cost_type, "committed"),
+        "type_decided": total(by_cost_type, "decided"),
         "type_booked": total(by_cost_type, "booked"),
     }

@@ -187,10 +187,10 @@ def test_annual_report_shows_planned_against_spent(
 ):
     effort = add_effort(alby_plan, "Sommarlov", planned_cost=Decimal("85000"))
     monkeypatch.setattr(budget_services, "outcome_by_effort", lambda g, y: [
-        {"effort": effort, "planned": Decimal("85000"), "committed": Decimal("80000"), "booked": Decimal("61250.50")},
+        {"effort": effort, "planned": Decimal("85000"), "decided": Decimal("80000"), "booked": Decimal("61250.50")},
     ], raising=False)
     monkeypatch.setattr(budget_services, "outcome_by_cost_type", lambda g, y: [
-        {"cost_type": "Köp av varor och tjänster", "committed": Decimal("80000"), "booked": Decimal("61250.50")},
+        {"cost_type": "Köp av varor och tjänster", "decided": Decimal("80000"), "booked": Decimal("61250.50")},
     ], raising=False)
     client.force_login(alby_developer)
     html = client.get(alby_annual.get_absolute_url()).content.decode()

@@ -40,8 +40,9 @@ PAGES = [
     ("year", lambda: reverse("planning:year", args=["alby", 2026]), 18),
     ("years", lambda: reverse("planning:years", args=["alby"]), 16),
     ("overview", lambda: reverse("planning:overview", args=[2026]), 13),
-    ("district", lambda: reverse("areas:district", args=["alby"]), 18),
-    ("start", lambda: reverse("start"), 18),
+    # The district and start pages also show the year's development money (budget panels).
+    ("district", lambda: reverse("areas:district", args=["alby"]), 21),
+    ("start", lambda: reverse("start"), 20),
 ]
 
 

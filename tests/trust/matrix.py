@@ -103,6 +103,26 @@ MATRIX = {
     "planning:public_document": row(anonymous=404, member=404, developer=404, chair=404,
                                     secretary=404, other_member=404, reader=404,
                                     superuser=404),
+    # --- budget (development money). Proposing, deciding and booking belong to the
+    # group's own roles: a superuser administers but does not spend (403).
+    "budget:overview": SIGNED_IN,  # lists only the groups each user reads
+    "budget:grants": row(),  # budget.manage_grants (the management office) and superusers
+    "budget:delegations": GROUP_READERS,
+    "budget:delegation_revoke": POST_ONLY,
+    "budget:ledger": GROUP_READERS,
+    "budget:export_csv": GROUP_READERS,
+    "budget:export_xlsx": GROUP_READERS,
+    "budget:queue": row(chair=OWN_ONLY, superuser=403),
+    "budget:requests": GROUP_READERS,
+    "budget:request_add": row(member=OWN_ONLY, developer=OWN_ONLY, chair=OWN_ONLY,
+                              other_member=OTHER_ONLY, superuser=403),
+    "budget:request": GROUP_READERS,
+    "budget:attachment": GROUP_READERS,
+    "budget:request_withdraw": POST_ONLY,
+    "budget:request_decide": POST_ONLY,
+    "budget:request_book": row(developer=OWN_ONLY, chair=OWN_ONLY, superuser=403),
+    "budget:request_cancel": row(chair=OWN_ONLY, superuser=403),
+    "budget:request_correct": row(developer=OWN_ONLY, chair=OWN_ONLY, superuser=403),
     # --- trust
     "trust:audit_trail": AUDITORS,
     "trust:object_history": GROUP_READERS,
@@ -150,9 +170,9 @@ KWARGS = {
 
 
 def _app_kwargs():
-    from tests.trust.matrix_apps import planning_kwargs
+    from tests.trust.matrix_apps import budget_kwargs, planning_kwargs
 
-    return planning_kwargs()
+    return {**planning_kwargs(), **budget_kwargs()}
 
 
 KWARGS.update(_app_kwargs())

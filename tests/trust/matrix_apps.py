@@ -26,7 +26,31 @@ def app_world(group, people, prefix) -> dict:
         "effort": effort,
         "follow_up": follow_up,
         "section": section,
+        **budget_world(group, people, effort),
     }
+
+
+def budget_world(group, people, effort) -> dict:
+    """A grant, and spend requests in each state the budget URLs act on."""
+    from django.core.files.base import ContentFile
+
+    from budget import services
+    from budget.models import CostType
+
+    services.set_grant(group, YEAR, amount=Decimal("100000"), account_number="BK 9")
+
+    def spend(amount, attachment=""):
+        made, _created = services.propose(
+            people["member"], group, YEAR, effort=effort, recipient="Förening",
+            cost_type=CostType.GOODS_SERVICES, amount=Decimal(amount), date=date(YEAR, 5, 1),
+            description="Material", attachment=attachment)
+        return made
+
+    proposed = spend("1000", ContentFile(b"%PDF-1.4 offert", name="offert.pdf"))
+    approved = services.approve(spend("2000"), people["chair"])
+    booked = services.book(services.approve(spend("3000"), people["chair"]), people["developer"],
+                           amount=Decimal("3000"), on=date(YEAR, 5, 2))
+    return {"proposed": proposed, "approved": approved, "booked": booked}
 
 
 def planning_kwargs() -> dict:
@@ -59,4 +83,29 @@ def planning_kwargs() -> dict:
         "planning:comment_add": lambda w: y(w, kind="handlingsplan"),
         "planning:public_district": lambda w: {"slug": w["slug"]},
         "planning:public_document": lambda w: y(w, kind="handlingsplan"),
+    }
+
+
+def budget_kwargs() -> dict:
+    def y(w, **extra):
+        return {"slug": w["slug"], "year": w["year"], **extra}
+
+    return {
+        "budget:overview": lambda w: {"year": w["year"]},
+        "budget:grants": lambda w: {"year": w["year"]},
+        "budget:delegations": lambda w: {"slug": w["slug"]},
+        "budget:delegation_revoke": lambda w: {"slug": w["slug"], "pk": 1},
+        "budget:ledger": lambda w: y(w),
+        "budget:export_csv": lambda w: y(w),
+        "budget:export_xlsx": lambda w: y(w),
+        "budget:queue": lambda w: y(w),
+        "budget:requests": lambda w: y(w),
+        "budget:request_add": lambda w: y(w),
+        "budget:request": lambda w: y(w, pk=w["proposed"].pk),
+        "budget:attachment": lambda w: y(w, pk=w["proposed"].pk),
+        "budget:request_withdraw": lambda w: y(w, pk=w["proposed"].pk),
+        "budget:request_decide": lambda w: y(w, pk=w["proposed"].pk),
+        "budget:request_book": lambda w: y(w, pk=w["approved"].pk),
+        "budget:request_cancel": lambda w: y(w, pk=w["approved"].pk),
+        "budget:request_correct": lambda w: y(w, pk=w["booked"].pk),
     }

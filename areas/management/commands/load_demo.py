@@ -8,7 +8,7 @@ from areas import demo
 
 # Each app that has demo content adds its loader here, in dependency order.
 # A loader is a module with ``load(out)``, run after the areas structure and people.
-APP_LOADERS: list[str] = ["planning.demo"]
+APP_LOADERS: list[str] = ["planning.demo", "budget.demo"]
 
 
 class Command(BaseCommand):

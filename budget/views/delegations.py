@@ -1,0 +1,58 @@
+"""The chair's delegation of decisions on development money to the vice chair."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from areas.models import Delegation
+from areas.permissions import can_delegate
+from budget.forms import DelegationForm
+from budget.views.fetch import group_for_user
+
+
+@require_http_methods(["GET", "POST"])
+def delegations(request, slug):
+    """Who may decide over the group's money, and since when: the chair's page to
+    delegate for a period. Everyone who reads the group's money sees the list."""
+    group = group_for_user(request, slug)
+    may_delegate = can_delegate(request.user, group)
+    form = None
+    if may_delegate:
+        form = DelegationForm(request.POST or None, area_group=group, granted_by=request.user)
+    elif request.method == "POST":
+        raise PermissionDenied
+    if request.method == "POST" and form.is_valid():
+        delegation = form.save()
+        messages.success(request, _("%(who)s får besluta om utvecklingspengar %(start)s–%(end)s.") % {
+            "who": delegation.delegate.get_full_name(), "start": delegation.start_date,
+            "end": delegation.end_date})
+        return redirect("budget:delegations", slug)
+    today = timezone.localdate()
+    rows = (Delegation.objects.filter(area_group=group)
+            .select_related("delegate", "granted_by", "revoked_by"))
+    return render(request, "budget/delegations.html", {
+        "group": group, "district": group.district, "form": form, "today": today,
+        "delegations": rows, "chair": group.holder_of("chair"),
+    })
+
+
+@require_POST
+def delegation_revoke(request, slug, pk):
+    """The chair ends a delegation early. The row stays, marked as ended."""
+    group = group_for_user(request, slug)
+    if not can_delegate(request.user, group):
+        raise PermissionDenied
+    with transaction.atomic():
+        delegation = get_object_or_404(Delegation.objects.select_for_update(), pk=pk, area_group=group)
+        if delegation.revoked_at is None and delegation.end_date >= timezone.localdate():
+            delegation.revoked_at = timezone.now()
+            delegation.revoked_by = request.user
+            delegation.save(update_fields=["revoked_at", "revoked_by"])
+            messages.success(request, _("Delegeringen är avslutad."))
+        else:
+            messages.info(request, _("Delegeringen har redan upphört."))
+    return redirect("budget:delegations", slug)

@@ -1,0 +1,285 @@
+"""Spend requests: propose, withdraw, the chair's queue and decision, booking,
+revoking and correcting. htmx requests get named partials; without JavaScript
+the same URLs work as plain forms that redirect back."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseClientRedirect
+
+from areas.htmx import render_fragment
+from areas.permissions import (
+    BOOK_SPEND,
+    DECIDE_SPEND,
+    PROPOSE_SPEND,
+    can_withdraw_spend,
+    has_role_perm,
+)
+from budget import services
+from budget.forms import BookingForm, CancelForm, CorrectionForm, DecisionForm, SpendRequestForm
+from budget.models import SpendRequest, SpendStatus
+from budget.views.fetch import group_for_user, spend_for_user
+
+LIST_FILTERS = {"": None, "oppna": [SpendStatus.PROPOSED],
+                "godkanda": [SpendStatus.APPROVED, SpendStatus.BOOKED],
+                "avslutade": [SpendStatus.REJECTED, SpendStatus.WITHDRAWN, SpendStatus.CANCELLED]}
+
+
+def _next_url(request, default):
+    url = request.POST.get("next") or request.GET.get("next") or ""
+    if url and url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
+        return url
+    return default
+
+
+def _done(request, url):
+    """After a post: back to the page (a whole page for htmx, never a fragment swap)."""
+    if request.htmx:
+        return HttpResponseClientRedirect(url)
+    return redirect(url)
+
+
+def requests_list(request, slug, year):
+    group = group_for_user(request, slug)
+    show = request.GET.get("visa", "")
+    mine = request.GET.get("mina") == "1"
+    spends = (SpendRequest.objects.for_group_and_year(group, year).with_amounts()
+              .select_related("effort", "proposed_by", "decided_by"))
+    if LIST_FILTERS.get(show):
+        spends = spends.filter(status__in=LIST_FILTERS[show])
+    if mine:
+        spends = spends.filter(proposed_by=request.user)
+    context = {
+        "group": group, "district": group.district, "year": year, "spends": spends,
+        "show": show if show in LIST_FILTERS else "", "mine": mine,
+        "can_propose": has_role_perm(request.user, PROPOSE_SPEND, group),
+        "can_decide": has_role_perm(request.user, DECIDE_SPEND, group),
+        "filters": [("", _("Alla")), ("oppna", _("Väntar på beslut")),
+                    ("godkanda", _("Godkända och bokförda")), ("avslutade", _("Avslagna och återtagna"))],
+    }
+    return render(request, "budget/requests.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def request_add(request, slug, year):
+    group = group_for_user(request, slug, PROPOSE_SPEND, role_only=True)
+    totals = services.totals(group, year)
+    if request.method == "POST":
+        form = SpendRequestForm(request.POST, request.FILES, area_group=group, year=year)
+        if form.is_valid():
+            try:
+                spend, created = services.propose(
+                    request.user, group, year,
+                    submission_key=form.cleaned_data["submission_key"], **form.proposal_fields())
+            except services.BudgetError as error:
+                form.add_error(None, str(error))
+            else:
+                if created:
+                    messages.success(request, _("Förslaget är registrerat och väntar på "
+                                                "ordförandens beslut."))
+                else:
+                    messages.info(request, _("Förslaget var redan registrerat."))
+                return redirect(spend.get_absolute_url())
+    else:
+        form = SpendRequestForm(area_group=group, year=year)
+    return render(request, "budget/request_form.html", {
+        "group": group, "district": group.district, "year": year, "form": form, "totals": totals})
+
+
+def _request_context(request, spend, **extra):
+    user = request.user
+    entries = spend.entries.select_related("created_by", "reverses").order_by("pk")
+    context = {
+        "spend": spend, "group": spend.area_group, "district": spend.area_group.district,
+        "year": spend.year, "entries": entries,
+        "booked": sum((e.amount for e in entries if e.account == "booked"), start=0),
+        "can_decide": spend.status == SpendStatus.PROPOSED and has_role_perm(user, DECIDE_SPEND, spend),
+        "can_withdraw": spend.status == SpendStatus.PROPOSED and can_withdraw_spend(user, spend),
+        "can_book": spend.status == SpendStatus.APPROVED and has_role_perm(user, BOOK_SPEND, spend),
+        "can_cancel": spend.status == SpendStatus.APPROVED and has_role_perm(user, DECIDE_SPEND, spend),
+        "can_correct": spend.status == SpendStatus.BOOKED and has_role_perm(user, BOOK_SPEND, spend),
+        "decision_form": DecisionForm(),
+    }
+    context.update(extra)
+    return context
+
+
+def request_detail(request, slug, year, pk):
+    spend = spend_for_user(request, slug, year, pk)
+    return render(request, "budget/request.html", _request_context(request, spend))
+
+
+def attachment(request, slug, year, pk):
+    """The quote or invoice, for those who read the group's money (never a public URL)."""
+    spend = spend_for_user(request, slug, year, pk)
+    if not spend.attachment:
+        raise Http404
+    try:
+        handle = spend.attachment.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    suffix = spend.attachment_name.rsplit(".", 1)[-1].lower()
+    content_type = {"pdf": "application/pdf", "png": "image/png"}.get(suffix, "image/jpeg")
+    return FileResponse(handle, filename=spend.attachment_name, content_type=content_type)
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def request_withdraw(request, slug, year, pk):
+    spend = spend_for_user(request, slug, year, pk)
+    if not can_withdraw_spend(request.user, spend):
+        raise PermissionDenied
+    try:
+        services.withdraw(spend, request.user)
+    except services.AlreadyDone as error:
+        messages.info(request, str(error))
+    except services.BudgetError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Förslaget är återtaget."))
+    return _done(request, _next_url(request, spend.get_absolute_url()))
+
+
+def _queue_context(request, group, year):
+    return {
+        "group": group, "district": group.district, "year": year,
+        "spends": services.waiting_for_decision([group]).filter(year=year),
+        "totals": services.totals(group, year), "decision_form": DecisionForm(),
+    }
+
+
+@vary_on_headers("HX-Request")
+def queue(request, slug, year):
+    """The chair's queue: proposals waiting for a decision, decided inline."""
+    group = group_for_user(request, slug, DECIDE_SPEND, role_only=True)
+    return render(request, "budget/queue.html", _queue_context(request, group, year))
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def request_decide(request, slug, year, pk):
+    """Approve or reject. Only the chair (or the vice chair under a delegation)."""
+    spend = spend_for_user(request, slug, year, pk, DECIDE_SPEND, role_only=True)
+    form = DecisionForm(request.POST)
+    in_queue = request.POST.get("from") == "queue"
+    outcome = None
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["decision"] == "approve":
+                spend = services.approve(spend, request.user, paragraph=data["paragraph"])
+                messages.success(request, _("Godkänt: %(amount)s till %(who)s.") % {
+                    "amount": services.kr(spend.amount), "who": spend.recipient})
+            else:
+                spend = services.reject(spend, request.user, reason=data["reason"],
+                                        paragraph=data["paragraph"])
+                messages.success(request, _("Förslaget från %(who)s är avslaget.") % {
+                    "who": spend.proposed_by.get_full_name()})
+            outcome = "decided"
+        except services.AlreadyDone as error:
+            messages.info(request, str(error))
+            outcome = "decided"
+        except services.BudgetError as error:
+            form.add_error(None, str(error))
+    if outcome:
+        spend.refresh_from_db()
+        if request.htmx and in_queue:
+            context = _queue_context(request, spend.area_group, year)
+            return render_fragment(request, "budget/queue.html#decided-row",
+                                   {**context, "spend": spend})
+        return _done(request, _next_url(request, spend.get_absolute_url()))
+    if request.htmx and in_queue:
+        context = _queue_context(request, spend.area_group, year)
+        return render_fragment(request, "budget/queue.html#queue-row",
+                               {**context, "spend": spend, "decision_form": form})
+    return render(request, "budget/request.html", _request_context(request, spend, decision_form=form))
+
+
+def _action_page(request, spend, form, *, title, intro, submit, danger=False):
+    return render(request, "budget/action.html", {
+        "spend": spend, "group": spend.area_group, "district": spend.area_group.district,
+        "year": spend.year, "form": form, "title": title, "intro": intro, "submit": submit,
+        "danger": danger,
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def request_book(request, slug, year, pk):
+    """Record the payment of an approved spend (developer or chair)."""
+    spend = spend_for_user(request, slug, year, pk, BOOK_SPEND, role_only=True)
+    if spend.status != SpendStatus.APPROVED:
+        messages.info(request, _("Bara godkända förslag kan bokföras; förslaget är %(s)s.")
+                      % {"s": spend.get_status_display().lower()})
+        return redirect(spend.get_absolute_url())
+    form = BookingForm(request.POST or None, spend=spend)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.book(spend, request.user, amount=data["amount"], on=data["on"],
+                          voucher=data["voucher"])
+        except services.AlreadyDone as error:
+            messages.info(request, str(error))
+            return redirect(spend.get_absolute_url())
+        except services.BudgetError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Utgiften är bokförd."))
+            return redirect(spend.get_absolute_url())
+    return _action_page(request, spend, form, title=_("Bokför utgift"), submit=_("Bokför"),
+                        intro=_("Registrera det belopp som betalades enligt fakturan och "
+                                "ekonomisystemets verifikationsnummer."))
+
+
+@require_http_methods(["GET", "POST"])
+def request_cancel(request, slug, year, pk):
+    """Revoke an approval that was never paid (the chair)."""
+    spend = spend_for_user(request, slug, year, pk, DECIDE_SPEND, role_only=True)
+    if spend.status != SpendStatus.APPROVED:
+        messages.info(request, _("Bara ett godkänt förslag som inte är bokfört kan återkallas."))
+        return redirect(spend.get_absolute_url())
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.cancel(spend, request.user, reason=form.cleaned_data["reason"])
+        except services.AlreadyDone as error:
+            messages.info(request, str(error))
+            return redirect(spend.get_absolute_url())
+        except services.BudgetError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Beslutet är återkallat och pengarna är frigjorda."))
+            return redirect(spend.get_absolute_url())
+    return _action_page(request, spend, form, title=_("Återkalla beslut"), submit=_("Återkalla"),
+                        danger=True,
+                        intro=_("Beslutet finns kvar i huvudboken; en motpost med ditt skäl "
+                                "frigör beloppet."))
+
+
+@require_http_methods(["GET", "POST"])
+def request_correct(request, slug, year, pk):
+    """Correct a booking with a reversing entry and a reason (developer or chair)."""
+    spend = spend_for_user(request, slug, year, pk, BOOK_SPEND, role_only=True)
+    if spend.status != SpendStatus.BOOKED:
+        messages.info(request, _("Bara bokförda utgifter kan rättas."))
+        return redirect(spend.get_absolute_url())
+    booked = services.booked_of(spend)
+    form = CorrectionForm(request.POST or None, spend=spend, booked=booked)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.correct_booking(spend, request.user, amount=data["amount"],
+                                     reason=data["reason"], on=data["on"], voucher=data["voucher"])
+        except services.BudgetError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Bokföringen är rättad med en motpost."))
+            return redirect(spend.get_absolute_url())
+    return _action_page(request, spend, form, title=_("Rätta bokföring"), submit=_("Rätta"),
+                        intro=_("Inget tas bort: en motpost tar tillbaka det bokförda beloppet "
+                                "(%(booked)s) och en ny post bokför rätt belopp.")
+                        % {"booked": services.kr(booked)})
