@@ -7,8 +7,8 @@ shipped as ``data/botkyrka_nyckeltal.csv`` and imported through the real
 importer; the 2025 year with its action plan and annual report; the 2026 year
 with analysis, action plan (approved or published for some groups, drafts for
 others) and the September interim report. The figures are illustrative, shaped
-like SCB's and Kolada's tables, not official statistics; the RegSO codes are
-placeholders for the real key.
+like SCB's and Kolada's tables, not official statistics. The RegSO/DeSO key is
+reference data (``planning.area_codes``, loaded with the structure), not demo data.
 
 Idempotent: a programme, area code or planning year that exists is left alone.
 """
@@ -67,13 +67,6 @@ PROGRAMMES = {
          "Trygghetsvandringar\nAktiviteter i Eriksbergs naturreservat"),
     ]),
 }
-
-# Demo-only area codes (the real RegSO/DeSO key comes from SCB).
-AREA_CODES = [("0127", "municipality", "Botkyrka kommun", None)] + [
-    (f"0127R-{slug.split('-')[0].upper()}", "regso", name, slug)
-    for slug, name in [("alby", "Alby"), ("fittja", "Fittja"), ("hallunda-norsborg", "Hallunda-Norsborg"),
-                       ("tullinge", "Tullinge"), ("tumba", "Tumba"), ("varsta-grodinge", "Vårsta-Grödinge")]
-]
 
 # title, description, goal, main task position, working group index (0 network,
 # 1, 2 the district's working groups), org short name, cost, (start month, end month),
@@ -213,11 +206,10 @@ def _programmes():
 
 
 def _statistics():
-    for code, kind, name, slug in AREA_CODES:
-        AreaCode.objects.get_or_create(
-            code=code, defaults={"kind": kind, "name": name,
-                                 "district": District.objects.filter(slug=slug).first() if slug else None},
-        )
+    # Earlier demo data invented one code per district ("0127R-ALBY"); the real key
+    # (planning.area_codes) replaces them. They were only ever made by this loader.
+    for placeholder in AreaCode.objects.filter(code__startswith="0127R-"):
+        placeholder.delete()
     if not Figure.objects.exists():
         statistics.import_csv((DATA / "botkyrka_nyckeltal.csv").read_bytes(), "botkyrka_nyckeltal.csv", None)
 

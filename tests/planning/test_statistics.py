@@ -1,6 +1,7 @@
 """Statistics: CSV import all or nothing with line and column in every error,
 area codes, sources shown, figures frozen on approval and revisions flagged."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -8,6 +9,7 @@ from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from areas.demo import load_structure
 from areas.models import District
 from planning import statistics
 from planning.models import AreaCode, Figure, Indicator
@@ -44,11 +46,34 @@ def test_comma_separated_file_with_english_headers_imports(structure):
 
 
 def test_file_keyed_by_area_code_imports(structure):
-    AreaCode.objects.create(code="0127R003", kind="regso", name="Alby",
-                            district=District.objects.get(slug="alby"))
-    text = "områdeskod;år;indikator;värde;enhet;källa\n0127R003;2025;Folkmängd;13307;antal;SCB\n"
+    text = "områdeskod;år;indikator;värde;enhet;källa\n0127R001;2025;Folkmängd;13307;antal;SCB\n"
     statistics.import_csv(text.encode(), "regso.csv", None)
     assert Figure.objects.get().district.slug == "alby"
+
+
+def test_area_code_key_is_loaded_with_the_structure(structure):
+    """The RegSO/DeSO key is reference data: production's load_structure has it."""
+    assert AreaCode.objects.get(code="0127").district is None  # the whole municipality
+    regso = AreaCode.objects.filter(kind="regso")
+    deso = AreaCode.objects.filter(kind="deso")
+    assert all(re.fullmatch(r"0127R\d{3}", c.code) for c in regso)
+    assert all(re.fullmatch(r"0127[ABC]\d{4}", c.code) for c in deso)
+    # Every district with statistics has codes on both levels; every code has a district.
+    for district in District.objects.all():
+        assert regso.filter(district=district).exists() and deso.filter(district=district).exists()
+    assert not AreaCode.objects.exclude(code="0127").filter(district__isnull=True).exists()
+    assert not AreaCode.objects.filter(code__startswith="0127R-")  # the old invented ones
+    assert AreaCode.history.count() == AreaCode.objects.count()  # audited like any change
+
+
+def test_area_code_key_loads_idempotently_and_keeps_corrections(structure):
+    corrected = AreaCode.objects.get(code="0127R001")
+    corrected.name = "Alby (rättad)"
+    corrected.save()
+    count = AreaCode.objects.count()
+    load_structure()
+    assert AreaCode.objects.count() == count
+    assert AreaCode.objects.get(code="0127R001").name == "Alby (rättad)"
 
 
 def test_windows_encoded_file_imports(structure):
