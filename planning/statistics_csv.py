@@ -28,7 +28,8 @@ COLUMNS = {
 # What the messages call each column when the file does not name it.
 COLUMN_LABELS = {"district": "stadsdel", "code": "områdeskod", "year": "år",
                  "indicator": "indikator", "value": "värde", "unit": "enhet", "source": "källa"}
-MUNICIPALITY_NAMES = {"botkyrka", "botkyrka kommun", "hela kommunen", "kommunen", "0127"}
+MUNICIPALITY_NAMES = {"botkyrka", "botkyrka kommun", "hela kommunen", "kommunen"}
+MUNICIPALITY_CODE = "0127"
 MAX_ERRORS_SHOWN = 25
 
 
@@ -56,6 +57,39 @@ def _decode(raw: bytes) -> str:
         except UnicodeDecodeError:
             continue
     raise ImportRefused([_("Filen går inte att läsa som text. Spara den som CSV (UTF-8).")])
+
+
+class _Areas:
+    """Where a line's area points: a district, the whole municipality (``None``),
+    or nothing known. Accepts a district's name or slug, a RegSO/DeSO code, and
+    SCB's region labels, which put the code first ("0127 Botkyrka",
+    "0127R001 Alby")."""
+
+    UNKNOWN = object()
+
+    def __init__(self):
+        self.districts = {}
+        for d in District.objects.all():
+            self.districts[d.name.lower()] = d
+            self.districts[d.slug] = d
+        self.codes = {c.code.upper(): c for c in AreaCode.objects.select_related("district")}
+
+    def by_code(self, text: str):
+        token = text.split()[0].upper() if text.split() else ""
+        area = self.codes.get(token)
+        if area is not None:
+            return area.district  # no district: the whole municipality
+        if token == MUNICIPALITY_CODE:
+            return None
+        return self.UNKNOWN
+
+    def by_name_or_code(self, text: str):
+        name = " ".join(text.lower().split())
+        if name in MUNICIPALITY_NAMES:
+            return None
+        if name in self.districts:
+            return self.districts[name]
+        return self.by_code(text)
 
 
 def _parse_value(text: str) -> Decimal:
@@ -93,11 +127,7 @@ def parse(raw: bytes) -> list[_Row]:
             for k in missing
         ])
 
-    districts = {}
-    for d in District.objects.all():
-        districts[d.name.lower()] = d
-        districts[d.slug] = d
-    codes = {c.code.upper(): c for c in AreaCode.objects.select_related("district")}
+    areas = _Areas()
     units = {i.name.lower(): i.unit for i in Indicator.objects.all()}
 
     errors, rows, seen = [], [], {}
@@ -125,19 +155,17 @@ def parse(raw: bytes) -> list[_Row]:
         code = cell("code")
         name = cell("district")
         if code:
-            area = codes.get(code.upper())
-            if area is None:
+            district = areas.by_code(code)
+            if district is areas.UNKNOWN:
                 error(line, "code", _("områdeskoden ”%(v)s” är okänd.") % {"v": code})
                 area_ok = False
-            else:
-                district = area.district
         elif name:
-            if name.lower() in MUNICIPALITY_NAMES:
-                district = None
-            elif name.lower() in districts:
-                district = districts[name.lower()]
-            else:
-                error(line, "district", _("stadsdelen ”%(v)s” finns inte.") % {"v": name})
+            district = areas.by_name_or_code(name)
+            if district is areas.UNKNOWN:
+                if name[0].isdigit():
+                    error(line, "district", _("områdeskoden ”%(v)s” är okänd.") % {"v": name})
+                else:
+                    error(line, "district", _("stadsdelen ”%(v)s” finns inte.") % {"v": name})
                 area_ok = False
         else:
             error(line, "code" if "code" in index else "district", _("värdet saknas."))

@@ -191,3 +191,36 @@ def test_import_page_imports_a_good_file(client, reader):
     response = client.post(reverse("planning:statistics_import"), {"file": upload}, follow=True)
     assert "5 nya värden" in response.content.decode()
     assert Figure.objects.count() == 5
+
+
+def test_area_code_in_the_district_column_imports(structure):
+    text = "stadsdel;år;indikator;värde;enhet;källa\n0127R001;2025;Folkmängd;13307;antal;SCB\n"
+    statistics.import_csv(text.encode(), "regso.csv", None)
+    assert Figure.objects.get().district.slug == "alby"
+
+
+def test_unknown_code_in_the_district_column_is_called_a_code(structure):
+    errors = refused("stadsdel;år;indikator;värde;enhet;källa\n0127R999;2025;Folkmängd;1;antal;SCB\n")
+    assert errors == ["Rad 2, kolumn ”stadsdel”: områdeskoden ”0127R999” är okänd."]
+
+
+def test_scb_region_label_0127_botkyrka_is_the_whole_municipality(structure):
+    text = ("region;år;indikator;värde;enhet;källa\n"
+            "0127 Botkyrka;2025;Folkmängd;96015;antal;SCB\n"
+            "0127R001 Alby;2025;Folkmängd;13307;antal;SCB\n")
+    statistics.import_csv(text.encode(), "scb.csv", None)
+    assert Figure.objects.get(district__isnull=True).value == Decimal("96015")
+    assert Figure.objects.get(district__slug="alby").value == Decimal("13307")
+
+
+def test_import_pages_own_example_imports(client, reader):
+    import html
+
+    reader.user_permissions.add(Permission.objects.get(codename="manage_cycle"))
+    client.force_login(reader)
+    page = client.get(reverse("planning:statistics_import")).content.decode()
+    example = html.unescape(re.search(r'<pre class="example">(.*?)</pre>', page, re.S).group(1))
+    upload = SimpleUploadedFile("exempel.csv", example.encode(), "text/csv")
+    response = client.post(reverse("planning:statistics_import"), {"file": upload}, follow=True)
+    assert "Filen importerades inte" not in response.content.decode()
+    assert Figure.objects.count() == example.count("\n")  # every line after the header
