@@ -102,6 +102,12 @@ class NewPersonForm(forms.Form):
         queryset=Organisation.objects.all(), label=_("Arbetsgivare")
     )
 
+    def __init__(self, *args, **kwargs):
+        # It shares the members page with MembershipForm, which also has an
+        # "organisation" field: ids of its own, so each label names its own field.
+        kwargs.setdefault("auto_id", "id_person_%s")
+        super().__init__(*args, **kwargs)
+
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
         if User.objects.filter(email__iexact=email).exists():
