@@ -1,9 +1,38 @@
 // The little JavaScript the app needs beside htmx (no inline script: strict CSP).
-// After an htmx swap that replaced a form, move focus to its first invalid field,
-// so keyboard and screen-reader users land where the error is.
+// Keyboard and screen-reader users keep their place when htmx swaps content:
+// - after a swap that brought back a form with errors, focus goes to its first
+//   invalid field, where the error is;
+// - when the control the user pressed went away with the content the request
+//   replaced, focus goes to the same control in the new content (e.g. "Flytta upp"
+//   of the moved effort), or else to its first field (a form opened in place) or
+//   link or button (a row shown again); the browser would drop it to the page top.
+// htmx fires htmx:afterSwap on the swapped-in content: after an outerHTML swap,
+// event.detail.target is the old element, no longer in the page. Out-of-band
+// swaps (the messages, a list updated beside a form) fire it too; they are left be.
+var pressed = null;
+
+document.addEventListener("htmx:beforeSwap", function () {
+  var el = document.activeElement;
+  pressed = el && el !== document.body ? { tag: el.tagName, text: el.textContent } : null;
+});
+
 document.addEventListener("htmx:afterSwap", function (event) {
+  var swapped = event.target;
   var target = event.detail.target;
-  if (!target || !target.querySelector) { return; }
-  var invalid = target.querySelector("[aria-invalid='true']");
-  if (invalid) { invalid.focus(); }
+  if (!swapped || !swapped.querySelector) { return; }
+  var invalid = swapped.matches("[aria-invalid='true']") ? swapped
+    : swapped.querySelector("[aria-invalid='true']");
+  if (invalid) { invalid.focus(); return; }
+  var requested = swapped === target || (target && target.id && swapped.id === target.id);
+  var lost = !document.activeElement || document.activeElement === document.body;
+  if (!requested || !lost) { return; }
+  var same = null;
+  if (pressed) {
+    same = Array.prototype.find.call(swapped.querySelectorAll(pressed.tag), function (el) {
+      return el.textContent === pressed.text;
+    });
+  }
+  var next = same || swapped.querySelector("input:not([type=hidden]), select, textarea")
+    || swapped.querySelector("a[href], button");
+  if (next) { next.focus(); }
 });
