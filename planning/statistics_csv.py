@@ -7,10 +7,12 @@ each error with its line and column, and nothing is imported (the caller,
 
 import csv
 import io
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from areas.models import District
 from planning.models import AreaCode, Indicator
@@ -31,6 +33,11 @@ COLUMN_LABELS = {"district": "stadsdel", "code": "områdeskod", "year": "år",
 MUNICIPALITY_NAMES = {"botkyrka", "botkyrka kommun", "hela kommunen", "kommunen"}
 MUNICIPALITY_CODE = "0127"
 MAX_ERRORS_SHOWN = 25
+# Units whose values add up over sub-areas. Shares, rates, medians and means do
+# not: a DeSO's 40 % beside another's 60 % says nothing about the district
+# without the populations behind them, so such values from sub-areas are refused.
+COUNT_UNITS = {"antal", "st", "st.", "stycken", "personer", "invånare", "hushåll",
+               "bostäder", "lägenheter", "elever", "företag"}
 
 
 class ImportRefused(Exception):
@@ -45,9 +52,12 @@ class _Row:
     district: District | None
     indicator: str
     year: int
-    value: Decimal
+    value: Decimal | None
     unit: str
     source: str
+    # The sub-area (a DeSO, or a RegSO where the district has several) the line
+    # gives; None when the line stands for the whole district or municipality.
+    part: AreaCode | None = None
 
 
 def _decode(raw: bytes) -> str:
@@ -73,22 +83,30 @@ class _Areas:
             self.districts[d.name.lower()] = d
             self.districts[d.slug] = d
         self.codes = {c.code.upper(): c for c in AreaCode.objects.select_related("district")}
+        self.parts = defaultdict(list)  # (district id, kind) -> codes
+        for area in self.codes.values():
+            if area.district_id and area.kind != AreaCode.Kind.MUNICIPALITY:
+                self.parts[(area.district_id, area.kind)].append(area.code)
 
     def by_code(self, text: str):
+        """(district, part): ``part`` is the area code when it is one of several of
+        its kind in the district (a DeSO of Alby), None when it is the whole."""
         token = text.split()[0].upper() if text.split() else ""
         area = self.codes.get(token)
         if area is not None:
-            return area.district  # no district: the whole municipality
+            if area.district_id and len(self.parts[(area.district_id, area.kind)]) > 1:
+                return area.district, area
+            return area.district, None  # no district: the whole municipality
         if token == MUNICIPALITY_CODE:
-            return None
-        return self.UNKNOWN
+            return None, None
+        return self.UNKNOWN, None
 
     def by_name_or_code(self, text: str):
         name = " ".join(text.lower().split())
         if name in MUNICIPALITY_NAMES:
-            return None
+            return None, None
         if name in self.districts:
-            return self.districts[name]
+            return self.districts[name], None
         return self.by_code(text)
 
 
@@ -130,7 +148,7 @@ def parse(raw: bytes) -> list[_Row]:
     areas = _Areas()
     units = {i.name.lower(): i.unit for i in Indicator.objects.all()}
 
-    errors, rows, seen = [], [], {}
+    errors, candidates, seen = [], [], {}
 
     def error(line, key, message):
         errors.append(
@@ -151,16 +169,16 @@ def parse(raw: bytes) -> list[_Row]:
         def cell(key, _cells=cells):
             return _cells[index[key]].strip() if key in index else ""
 
-        district, area_ok = None, True
+        district, part, area_ok = None, None, True
         code = cell("code")
         name = cell("district")
         if code:
-            district = areas.by_code(code)
+            district, part = areas.by_code(code)
             if district is areas.UNKNOWN:
                 error(line, "code", _("områdeskoden ”%(v)s” är okänd.") % {"v": code})
                 area_ok = False
         elif name:
-            district = areas.by_name_or_code(name)
+            district, part = areas.by_name_or_code(name)
             if district is areas.UNKNOWN:
                 if name[0].isdigit():
                     error(line, "district", _("områdeskoden ”%(v)s” är okänd.") % {"v": name})
@@ -205,16 +223,20 @@ def parse(raw: bytes) -> list[_Row]:
                   % {"i": indicator, "u": known_unit, "v": unit})
 
         if area_ok and year and indicator:
-            key = (district.pk if district else None, indicator.lower(), year)
+            key = (district.pk if district else None, indicator.lower(), year, part and part.code)
             if key in seen:
                 errors.append(
                     _("Rad %(line)s: samma område, indikator och år finns redan på rad %(first)s.")
                     % {"line": line, "first": seen[key]}
                 )
-            seen[key] = line
-        if area_ok and year and indicator and value is not None and source:
-            rows.append(_Row(line, district, indicator, year, value, unit, source))
+            else:
+                seen[key] = line
+                candidates.append(_Row(line, district, indicator, year, value, unit, source, part))
 
+    rows = [
+        row for row in _combine_parts(candidates, areas, units, errors)
+        if row.value is not None and row.source
+    ]
     if errors:
         shown = errors[:MAX_ERRORS_SHOWN]
         if len(errors) > MAX_ERRORS_SHOWN:
@@ -223,3 +245,89 @@ def parse(raw: bytes) -> list[_Row]:
     if not rows:
         raise ImportRefused([_("Filen innehåller inga värden.")])
     return rows
+
+
+def _lines(numbers: list[int]) -> str:
+    """"Rad 5", "Raderna 5, 6 och 7" (at most eight named)."""
+    if len(numbers) == 1:
+        return _("Rad %(n)s") % {"n": numbers[0]}
+    named = [str(n) for n in numbers[:8]]
+    if len(numbers) > 8:
+        listed = _("%(first)s och %(more)s till") % {"first": ", ".join(named), "more": len(numbers) - 8}
+    else:
+        listed = _("%(first)s och %(last)s") % {"first": ", ".join(named[:-1]), "last": named[-1]}
+    return _("Raderna %(list)s") % {"list": listed}
+
+
+def _codes(codes: list[str]) -> str:
+    if len(codes) > 8:
+        return ", ".join(codes[:8]) + " …"
+    return ", ".join(codes[:-1]) + (_(" och ") if len(codes) > 1 else "") + codes[-1]
+
+
+def _combine_parts(rows: list[_Row], areas: _Areas, units: dict, errors: list) -> list[_Row]:
+    """Lines that give sub-areas of a district (its DeSO, or its RegSO where it has
+    several) become one value for the district: their sum, when the unit is a count
+    and every sub-area of that kind is in the file. Anything else would put a wrong
+    figure on the district, so it is refused naming the lines: a share, median or
+    mean (they do not add up), a sum with sub-areas missing, RegSO and DeSO mixed
+    (DeSO lie within RegSO: counted twice), or sub-areas beside the district's own
+    value. Lines for the whole district or municipality pass through unchanged."""
+    whole, parts = {}, defaultdict(list)
+    for row in rows:
+        key = (row.district.pk if row.district else None, row.indicator.lower(), row.year)
+        if row.part is None:
+            whole[key] = row
+        else:
+            parts[key].append(row)
+    result = [row for row in rows if row.part is None]
+    for key, group in parts.items():
+        first, district = group[0], group[0].district
+        codes = [row.part.code for row in group]
+        kinds = {row.part.kind for row in group}
+        context = {
+            "lines": _lines([row.line for row in group]), "codes": _codes(codes),
+            "district": district.name, "indicator": first.indicator, "year": first.year,
+        }
+        unit = first.unit or units.get(first.indicator.lower()) or ""
+        if key in whole:
+            errors.append(
+                _("%(lines)s: %(codes)s ingår i %(district)s, som redan har ett värde för samma "
+                  "indikator och år på rad %(first)s.") % {**context, "first": whole[key].line}
+            )
+        elif len(kinds) > 1:
+            errors.append(
+                _("%(lines)s: %(district)s anges med både RegSO- och DeSO-koder för ”%(indicator)s” "
+                  "%(year)s. DeSO ligger inom RegSO, så värdena skulle räknas två gånger; använd "
+                  "en av indelningarna.") % context
+            )
+        elif any((row.unit or unit).lower() not in COUNT_UNITS for row in group):
+            kind = AreaCode.Kind(kinds.pop()).label
+            unit_text = _("enheten ”%(u)s”") % {"u": unit} if unit else _("ingen enhet")
+            errors.append(
+                ngettext("%(lines)s: områdeskoden %(codes)s är en del (%(kind)s) av %(district)s.",
+                         "%(lines)s: områdeskoderna %(codes)s är delar (%(kind)s) av %(district)s.",
+                         len(codes)) % {**context, "kind": kind}
+                + " "
+                + _("”%(indicator)s” har %(unit)s: andelar, medianer och medelvärden för delområden "
+                    "går inte att lägga ihop till stadsdelen, bara antal. Ange stadsdelens eget värde "
+                    "(%(district)s i kolumnen stadsdel).") % {**context, "unit": unit_text}
+            )
+        else:
+            kind = kinds.pop()
+            missing = sorted(set(areas.parts[(district.pk, kind)]) - set(codes))
+            if missing:
+                errors.append(
+                    _("%(lines)s: %(district)s består av %(total)s %(kind)s-områden men filen har "
+                      "värden för %(n)s av dem för ”%(indicator)s” %(year)s (saknas: %(missing)s). "
+                      "Antal läggs ihop till stadsdelen bara när alla dess delområden finns med.")
+                    % {**context, "total": len(areas.parts[(district.pk, kind)]), "n": len(codes),
+                       "kind": AreaCode.Kind(kind).label, "missing": _codes(missing)}
+                )
+            elif all(row.value is not None and row.source for row in group):
+                result.append(_Row(
+                    first.line, district, first.indicator, first.year,
+                    sum(row.value for row in group), first.unit,
+                    "; ".join(dict.fromkeys(row.source for row in group)),
+                ))
+    return sorted(result, key=lambda row: row.line)

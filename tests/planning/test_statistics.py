@@ -224,3 +224,63 @@ def test_import_pages_own_example_imports(client, reader):
     response = client.post(reverse("planning:statistics_import"), {"file": upload}, follow=True)
     assert "Filen importerades inte" not in response.content.decode()
     assert Figure.objects.count() == example.count("\n")  # every line after the header
+
+
+ALBY_DESO = [f"0127B1{n:02d}0" for n in range(9, 16)]  # Alby's seven DeSO in the shipped key
+
+
+def deso_file(rows):
+    return "områdeskod;år;indikator;värde;enhet;källa\n" + "".join(
+        f"{code};2025;{indicator};{value};{unit};SCB\n" for code, indicator, value, unit in rows
+    )
+
+
+def test_deso_counts_of_one_district_are_added_up(structure):
+    text = deso_file([(code, "Folkmängd", 1900 + i, "antal") for i, code in enumerate(ALBY_DESO)])
+    result = statistics.import_csv(text.encode(), "deso.csv", None)
+    assert result.created == 1
+    figure = Figure.objects.get()
+    assert figure.district.slug == "alby" and figure.value == sum(1900 + i for i in range(7))
+
+
+def test_deso_shares_of_one_district_are_refused_naming_the_lines(structure):
+    errors = refused(deso_file([(code, "Förvärvsfrekvens 20–64 år", "60,1", "procent")
+                                for code in ALBY_DESO[:2]]))
+    assert errors == [
+        "Raderna 2 och 3: områdeskoderna 0127B1090 och 0127B1100 är delar (DeSO) av Alby. "
+        "”Förvärvsfrekvens 20–64 år” har enheten ”procent”: andelar, medianer och medelvärden "
+        "för delområden går inte att lägga ihop till stadsdelen, bara antal. Ange stadsdelens "
+        "eget värde (Alby i kolumnen stadsdel)."
+    ]
+
+
+def test_a_single_deso_share_is_not_taken_for_the_district(structure):
+    errors = refused(deso_file([("0127B1090", "Förvärvsfrekvens 20–64 år", "60,1", "procent")]))
+    assert errors[0].startswith("Rad 2: områdeskoden 0127B1090 är en del (DeSO) av Alby.")
+
+
+def test_deso_counts_with_sub_areas_missing_are_refused(structure):
+    errors = refused(deso_file([(code, "Folkmängd", 1900, "antal") for code in ALBY_DESO[:5]]))
+    assert errors == [
+        "Raderna 2, 3, 4, 5 och 6: Alby består av 7 DeSO-områden men filen har värden för 5 av dem "
+        "för ”Folkmängd” 2025 (saknas: 0127B1140 och 0127B1150). Antal läggs ihop till stadsdelen "
+        "bara när alla dess delområden finns med."
+    ]
+
+
+def test_regso_and_deso_of_one_district_together_are_refused(structure):
+    rows = [("0127R007", "Folkmängd", 7000, "antal"), ("0127C1010", "Folkmängd", 1800, "antal")]
+    errors = refused(deso_file(rows))
+    assert errors[0].startswith("Raderna 2 och 3: Tumba anges med både RegSO- och DeSO-koder")
+
+
+def test_sub_area_beside_the_districts_own_value_is_refused(structure):
+    text = GOOD + "0127B1090;2025;Folkmängd;1900;antal;SCB\n"
+    errors = refused(text)
+    assert errors == ["Rad 7: 0127B1090 ingår i Alby, som redan har ett värde för samma indikator "
+                      "och år på rad 6."]
+
+
+def test_the_same_deso_twice_is_a_duplicate(structure):
+    rows = [(code, "Folkmängd", 1900, "antal") for code in ALBY_DESO] + [(ALBY_DESO[0], "Folkmängd", 1, "antal")]
+    assert refused(deso_file(rows)) == ["Rad 9: samma område, indikator och år finns redan på rad 2."]
