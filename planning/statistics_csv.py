@@ -5,6 +5,7 @@ each error with its line and column, and nothing is imported (the caller,
 ``planning.statistics.import_csv``, saves only what ``parse`` returns).
 """
 
+import codecs
 import csv
 import io
 from collections import defaultdict
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from areas.models import District
-from planning.models import AreaCode, Indicator
+from planning.models import AreaCode, Figure, Indicator
 
 # Column names accepted in the header (lower case), per field.
 COLUMNS = {
@@ -33,6 +34,14 @@ COLUMN_LABELS = {"district": "stadsdel", "code": "områdeskod", "year": "år",
 MUNICIPALITY_NAMES = {"botkyrka", "botkyrka kommun", "hela kommunen", "kommunen"}
 MUNICIPALITY_CODE = "0127"
 MAX_ERRORS_SHOWN = 25
+# The longest text each column may hold (the database refuses longer: a 500 on
+# PostgreSQL, silently kept whole on SQLite).
+MAX_LENGTHS = {
+    "indicator": Indicator._meta.get_field("name").max_length,
+    "unit": Figure._meta.get_field("unit").max_length,
+    "source": Figure._meta.get_field("source").max_length,
+}
+MAX_VALUE = Decimal("1e11")  # Figure.value: 14 digits, 3 of them decimals
 # Units whose values add up over sub-areas. Shares, rates, medians and means do
 # not: a DeSO's 40 % beside another's 60 % says nothing about the district
 # without the populations behind them, so such values from sub-areas are refused.
@@ -61,7 +70,9 @@ class _Row:
 
 
 def _decode(raw: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
+    # Excel's "Unicode text" is UTF-16 with a byte order mark.
+    encodings = ("utf-16",) if raw[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else ()
+    for encoding in (*encodings, "utf-8-sig", "cp1252"):
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
@@ -127,8 +138,11 @@ def parse(raw: bytes) -> list[_Row]:
         dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=";,\t")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    header = [h.strip().lower() for h in next(reader)]
+    lines = _read(text, dialect)
+    _line, header = next(lines)
+    if isinstance(header, str):
+        raise ImportRefused([header])
+    header = [h.strip().lower() for h in header]
     index, names = {}, {}
     for key, aliases in COLUMNS.items():
         for position, name in enumerate(header):
@@ -156,7 +170,10 @@ def parse(raw: bytes) -> list[_Row]:
             % {"line": line, "col": names.get(key, COLUMN_LABELS[key]), "msg": message}
         )
 
-    for line, cells in enumerate(reader, start=2):
+    for line, cells in lines:
+        if isinstance(cells, str):  # a line the csv module could not read
+            errors.append(cells)
+            continue
         if not any(c.strip() for c in cells):
             continue
         if len(cells) < len(header):
@@ -197,6 +214,11 @@ def parse(raw: bytes) -> list[_Row]:
         except ValueError:
             error(line, "year", _("”%(v)s” är inte ett årtal.") % {"v": year_text})
 
+        too_long = {key for key, most in MAX_LENGTHS.items() if len(cell(key)) > most}
+        for key in sorted(too_long, key=list(COLUMNS).index):
+            error(line, key, _("texten är %(n)s tecken lång; högst %(most)s tecken får plats.")
+                  % {"n": len(cell(key)), "most": MAX_LENGTHS[key]})
+
         indicator = cell("indicator")
         if not indicator:
             error(line, "indicator", _("värdet saknas."))
@@ -204,7 +226,7 @@ def parse(raw: bytes) -> list[_Row]:
         value_text, value = cell("value"), None
         try:
             value = _parse_value(value_text)
-            if abs(value) >= Decimal("1e11"):
+            if abs(value) >= MAX_VALUE:
                 raise InvalidOperation
         except (InvalidOperation, ValueError):
             if value_text in ("", "..", "-"):
@@ -222,7 +244,7 @@ def parse(raw: bytes) -> list[_Row]:
             error(line, "unit", _("indikatorn ”%(i)s” har enheten ”%(u)s”, inte ”%(v)s”.")
                   % {"i": indicator, "u": known_unit, "v": unit})
 
-        if area_ok and year and indicator:
+        if area_ok and year and indicator and not too_long:
             key = (district.pk if district else None, indicator.lower(), year, part and part.code)
             if key in seen:
                 errors.append(
@@ -245,6 +267,28 @@ def parse(raw: bytes) -> list[_Row]:
     if not rows:
         raise ImportRefused([_("Filen innehåller inga värden.")])
     return rows
+
+
+def _read(text: str, dialect):
+    """(line number, cells) for each line; a line the csv module refuses (a cell
+    over its size limit, a NUL character) comes as (line number, message)."""
+    reader = csv.reader(io.StringIO(text), dialect)
+    line = 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            yield line, _("Rad %(line)s: raden går inte att läsa som CSV (en cell är för lång "
+                          "eller ett citattecken saknas).") % {"line": line}
+            return
+        if any("\x00" in cell for cell in cells):
+            yield line, _("Rad %(line)s: raden innehåller ett nolltecken (NUL). Spara filen som "
+                          "CSV (UTF-8).") % {"line": line}
+        else:
+            yield line, cells
+        line = reader.line_num + 1
 
 
 def _lines(numbers: list[int]) -> str:
@@ -325,9 +369,16 @@ def _combine_parts(rows: list[_Row], areas: _Areas, units: dict, errors: list) -
                        "kind": AreaCode.Kind(kind).label, "missing": _codes(missing)}
                 )
             elif all(row.value is not None and row.source for row in group):
-                result.append(_Row(
-                    first.line, district, first.indicator, first.year,
-                    sum(row.value for row in group), first.unit,
-                    "; ".join(dict.fromkeys(row.source for row in group)),
-                ))
+                total = sum(row.value for row in group)
+                source = "; ".join(dict.fromkeys(row.source for row in group))
+                if abs(total) >= MAX_VALUE:
+                    errors.append(_("%(lines)s: summan för %(district)s blir för stor för att "
+                                    "sparas.") % context)
+                elif len(source) > MAX_LENGTHS["source"]:
+                    errors.append(_("%(lines)s: källorna blir tillsammans längre än %(most)s tecken; "
+                                    "ange samma källa på raderna.")
+                                  % {**context, "most": MAX_LENGTHS["source"]})
+                else:
+                    result.append(_Row(first.line, district, first.indicator, first.year,
+                                       total, first.unit, source))
     return sorted(result, key=lambda row: row.line)

@@ -284,3 +284,42 @@ def test_sub_area_beside_the_districts_own_value_is_refused(structure):
 def test_the_same_deso_twice_is_a_duplicate(structure):
     rows = [(code, "Folkmängd", 1900, "antal") for code in ALBY_DESO] + [(ALBY_DESO[0], "Folkmängd", 1, "antal")]
     assert refused(deso_file(rows)) == ["Rad 9: samma område, indikator och år finns redan på rad 2."]
+
+
+def test_over_long_indicator_unit_and_source_are_refused_naming_line_and_column(structure):
+    long_indicator, long_unit, long_source = "I" * 151, "u" * 31, "K" * 151
+    text = ("stadsdel;år;indikator;värde;enhet;källa\n"
+            f"Alby;2025;{long_indicator};1;antal;SCB\n"
+            f"Alby;2025;Folkmängd;1;{long_unit};SCB\n"
+            f"Alby;2025;Folkmängd 0–19 år;1;antal;{long_source}\n")
+    assert refused(text) == [
+        "Rad 2, kolumn ”indikator”: texten är 151 tecken lång; högst 150 tecken får plats.",
+        "Rad 3, kolumn ”enhet”: texten är 31 tecken lång; högst 30 tecken får plats.",
+        "Rad 4, kolumn ”källa”: texten är 151 tecken lång; högst 150 tecken får plats.",
+    ]
+    at_the_limits = f"stadsdel;år;indikator;värde;enhet;källa\nAlby;2025;{'I' * 150};1;{'u' * 30};{'K' * 150}\n"
+    statistics.import_csv(at_the_limits.encode(), "gränser.csv", None)
+    assert Figure.objects.get().source == "K" * 150
+
+
+def test_over_long_values_on_the_import_page_get_a_message_not_an_error_page(client, reader):
+    reader.user_permissions.add(Permission.objects.get(codename="manage_cycle"))
+    client.force_login(reader)
+    text = f"stadsdel;år;indikator;värde;enhet;källa\nAlby;2025;Folkmängd;1;antal;{'K' * 400}\n"
+    upload = SimpleUploadedFile("lång.csv", text.encode(), "text/csv")
+    response = client.post(reverse("planning:statistics_import"), {"file": upload})
+    assert response.status_code == 200
+    assert "Rad 2, kolumn ”källa”: texten är 400 tecken lång" in response.content.decode()
+    assert Figure.objects.count() == 0
+
+
+def test_nul_characters_and_huge_cells_are_refused_with_a_message(structure):
+    nul = "stadsdel;år;indikator;värde;enhet;källa\nAlby;2025;Folk\x00mängd;1;antal;SCB\n"
+    assert refused(nul) == ["Rad 2: raden innehåller ett nolltecken (NUL). Spara filen som CSV (UTF-8)."]
+    huge = "stadsdel;år;indikator;värde;enhet;källa\nAlby;2025;Folkmängd;1;antal;\"" + "K" * 200_000 + "\"\n"
+    assert refused(huge)[0].startswith("Rad 2: raden går inte att läsa")
+
+
+def test_excel_unicode_text_file_imports(structure):
+    raw = "stadsdel\tår\tindikator\tvärde\tenhet\tkälla\r\nTumba\t2025\tFolkmängd\t22000\tantal\tSCB\r\n"
+    assert statistics.import_csv(raw.encode("utf-16"), "unicode.txt", None).created == 1
