@@ -10,7 +10,7 @@ import csv
 import io
 from collections import defaultdict
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -42,6 +42,7 @@ MAX_LENGTHS = {
     "source": Figure._meta.get_field("source").max_length,
 }
 MAX_VALUE = Decimal("1e11")  # Figure.value: 14 digits, 3 of them decimals
+STORED = Decimal(1).scaleb(-Figure._meta.get_field("value").decimal_places)  # 0.001
 # Units whose values add up over sub-areas. Shares, rates, medians and means do
 # not: a DeSO's 40 % beside another's 60 % says nothing about the district
 # without the populations behind them, so such values from sub-areas are refused.
@@ -122,9 +123,16 @@ class _Areas:
 
 
 def _parse_value(text: str) -> Decimal:
+    """The value as it will be stored: rounded half up to the decimals the database
+    keeps (12,12345 → 12.123). Rounded here, not by the database, so that a re-import
+    of the same file compares equal (no false revisions) and PostgreSQL and SQLite,
+    which round differently, store the same value."""
     cleaned = text.replace("\u00a0", "").replace(" ", "").replace(",", ".")
     value = Decimal(cleaned)
-    if not value.is_finite():
+    if not value.is_finite() or abs(value) >= MAX_VALUE:
+        raise InvalidOperation
+    value = value.quantize(STORED, rounding=ROUND_HALF_UP)
+    if abs(value) >= MAX_VALUE:  # 99 999 999 999,9996 rounds up past the limit
         raise InvalidOperation
     return value
 
@@ -226,8 +234,6 @@ def parse(raw: bytes) -> list[_Row]:
         value_text, value = cell("value"), None
         try:
             value = _parse_value(value_text)
-            if abs(value) >= MAX_VALUE:
-                raise InvalidOperation
         except (InvalidOperation, ValueError):
             if value_text in ("", "..", "-"):
                 error(line, "value", _("värdet saknas."))

@@ -323,3 +323,15 @@ def test_nul_characters_and_huge_cells_are_refused_with_a_message(structure):
 def test_excel_unicode_text_file_imports(structure):
     raw = "stadsdel\tår\tindikator\tvärde\tenhet\tkälla\r\nTumba\t2025\tFolkmängd\t22000\tantal\tSCB\r\n"
     assert statistics.import_csv(raw.encode("utf-16"), "unicode.txt", None).created == 1
+
+
+def test_reimport_of_the_same_file_with_more_decimals_than_stored_revises_nothing(structure):
+    text = ("stadsdel;år;indikator;värde;enhet;källa\n"
+            "Alby;2025;Förvärvsfrekvens 20–64 år;12,12345;procent;SCB\n"
+            "Fittja;2025;Förvärvsfrekvens 20–64 år;40,0005;procent;SCB\n")
+    statistics.import_csv(text.encode(), "a.csv", None)
+    again = statistics.import_csv(text.encode(), "a.csv", None)
+    assert (again.created, again.revised, again.unchanged) == (0, 0, 2)
+    # Rounded half up to the three decimals stored, the same on every database.
+    assert Figure.objects.get(district__slug="alby").value == Decimal("12.123")
+    assert Figure.objects.get(district__slug="fittja").value == Decimal("40.001")
