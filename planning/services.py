@@ -158,6 +158,11 @@ ACTION_LABELS = {
 }
 
 
+def step_permission(action: str) -> str:
+    """The permission a workflow step needs (approve and reopen: the chair's)."""
+    return TRANSITIONS[action][2]
+
+
 def allowed_actions(user, document) -> list[str]:
     """The workflow steps the user may take now (buttons shown = POSTs allowed)."""
     return [

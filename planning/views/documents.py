@@ -92,9 +92,11 @@ def document(request, slug, year, kind):
 
 @require_POST
 def workflow(request, slug, year, kind, action):
-    doc = document_for_user(request, slug, year, kind)
     if action not in services.TRANSITIONS:
         raise PermissionDenied
+    # The step's own permission (only the chair approves) before anything else:
+    # someone who may not take the step gets 403, not a message about the date.
+    doc = document_for_user(request, slug, year, kind, services.step_permission(action))
     form = WorkflowForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Datumet är inte giltigt. Skriv det som ÅÅÅÅ-MM-DD."))

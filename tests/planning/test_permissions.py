@@ -195,3 +195,18 @@ def test_overview_shows_an_outsider_nothing(client, setup, outsider):
     client.force_login(outsider)
     html = client.get(reverse("planning:overview", args=[2026])).content.decode()
     assert "Du kan inte läsa någon områdesgrupp." in html
+
+
+@pytest.mark.parametrize("data", [{"on": "inte ett datum"}, {"on": "2026-02-30", "case_number": "x" * 99}])
+def test_workflow_step_checks_permission_before_the_form(client, setup, alby_plan, alby_developer,
+                                                        alby_member, data):
+    """A member posting 'approve' gets 403, whatever the form says, never a validation message."""
+    from planning import services
+
+    add_effort(alby_plan)
+    services.transition(alby_plan, "submit", alby_developer)
+    client.force_login(alby_member)
+    url = reverse("planning:workflow", args=["alby", 2026, "handlingsplan", "approve"])
+    assert client.post(url, data).status_code == 403
+    alby_plan.refresh_from_db()
+    assert alby_plan.status == "submitted"
