@@ -229,13 +229,8 @@ class BookingForm(forms.Form):
 
 class CancelForm(forms.Form):
     reason = forms.CharField(label=_("Varför återkallas beslutet?"), max_length=2000,
-                             widget=forms.Textarea(attrs={"rows": 2}))
-
-    def clean_reason(self):
-        value = self.cleaned_data["reason"].strip()
-        if not value:
-            raise ValidationError(_("Skriv varför beslutet återkallas."))
-        return value
+                             widget=forms.Textarea(attrs={"rows": 2}),
+                             error_messages={"required": _("Skriv varför beslutet återkallas.")})
 
 
 class CorrectionForm(BookingForm):
@@ -244,19 +239,14 @@ class CorrectionForm(BookingForm):
     amount = AmountField(label=_("Rätt belopp (kr)"), allow_zero=True,
                          help_text=_("0 om hela beloppet har betalats tillbaka."))
     reason = forms.CharField(label=_("Skäl till rättelsen"), max_length=2000,
-                             widget=forms.Textarea(attrs={"rows": 2}))
+                             widget=forms.Textarea(attrs={"rows": 2}),
+                             error_messages={"required": _("Skriv varför bokföringen rättas.")})
     field_order = ["amount", "reason", "on", "voucher"]
 
     def __init__(self, *args, spend, booked=None, **kwargs):
         super().__init__(*args, spend=spend, **kwargs)
         if not self.is_bound and booked is not None:
             self.initial["amount"] = booked
-
-    def clean_reason(self):
-        value = self.cleaned_data["reason"].strip()
-        if not value:
-            raise ValidationError(_("Skriv varför bokföringen rättas."))
-        return value
 
 
 class GrantForm(forms.Form):

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import Q, Sum
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -182,7 +182,14 @@ class Forecast:
     year_ended: bool
 
 
-def forecast(area_group, year: int, today: date | None = None, the_totals: Totals | None = None):
+def waiting_summary(area_group, year: int) -> dict:
+    """How many proposals wait for a decision, and for how much: {"count", "amount"}."""
+    return SpendRequest.objects.for_group_and_year(area_group, year).waiting().aggregate(
+        count=Count("pk"), amount=Sum("amount", default=ZERO))
+
+
+def forecast(area_group, year: int, today: date | None = None, the_totals: Totals | None = None,
+             waiting: dict | None = None):
     """The year-end forecast (grant − booked − committed), shown from October of
     the year on; ``None`` before October or without a grant."""
     today = today or timezone.localdate()
@@ -191,9 +198,8 @@ def forecast(area_group, year: int, today: date | None = None, the_totals: Total
     t = the_totals or totals(area_group, year)
     if t.grant == 0:
         return None
-    waiting = SpendRequest.objects.for_group_and_year(area_group, year).waiting().aggregate(
-        s=Sum("amount", default=ZERO))["s"]
-    return Forecast(unspent=t.remaining, waiting=waiting, year_ended=today.year > year)
+    waiting = waiting or waiting_summary(area_group, year)
+    return Forecast(unspent=t.remaining, waiting=waiting["amount"], year_ended=today.year > year)
 
 
 def year_end_warnings(groups, today: date | None = None) -> list[dict]:
@@ -224,7 +230,9 @@ def _lock_grant(area_group, year: int) -> Grant:
 
 
 def _lock_request(spend: SpendRequest) -> SpendRequest:
-    return SpendRequest.objects.select_for_update().select_related("area_group").get(pk=spend.pk)
+    # of=("self",): lock the request row only; the grant row is the lock that guards the money.
+    return (SpendRequest.objects.select_for_update(of=("self",)).select_related("area_group")
+            .get(pk=spend.pk))
 
 
 def _check_fits(grant: Grant, extra: Decimal, area_group, year: int):
@@ -405,6 +413,10 @@ def book(spend: SpendRequest, user, *, amount: Decimal, on: date, voucher: str =
     if spend.status != SpendStatus.APPROVED:
         raise BudgetError(_("Bara godkända förslag kan bokföras; förslaget är %(status)s.")
                           % {"status": spend.get_status_display().lower()})
+    decided_on = timezone.localtime(spend.decided_at).date()
+    if on < decided_on:
+        raise BudgetError(_("Bokföringsdatumet kan inte ligga före beslutet (%(day)s).")
+                          % {"day": decided_on.isoformat()})
     committed = committed_of(spend)
     if amount > committed:
         _check_fits(grant, amount - committed, spend.area_group, spend.year)

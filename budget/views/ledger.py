@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from areas.htmx import render_fragment
@@ -27,6 +27,7 @@ from budget.models import Grant, SpendRequest
 from budget.views.fetch import group_for_user
 
 
+@require_GET
 def overview(request, year):
     """Every group the user reads: grant, committed, booked, remaining, waiting."""
     groups = list(visible_area_groups(request.user).select_related("district"))
@@ -55,9 +56,10 @@ def _ledger_context(request, group, year):
     through = 12 if year < today.year else (today.month if year == today.year else 0)
     user = request.user
     monthly = services.monthly_use(group, year)
+    waiting = services.waiting_summary(group, year)
     return {
         "group": group, "district": group.district, "year": year, "grant": grant, "totals": t,
-        "forecast": services.forecast(group, year, today, t),
+        "forecast": services.forecast(group, year, today, t, waiting),
         "by_cost_type": services.outcome_by_cost_type(group, year),
         "by_effort": by_effort,
         "chart": charts.spending_chart(monthly, t.grant, through_month=through),
@@ -65,7 +67,7 @@ def _ledger_context(request, group, year):
         "filter_form": filter_form,
         "entries": services.ledger_entries(group, year, **filter_form.filters()),
         "filtered": bool(filter_form.filters()),
-        "waiting": SpendRequest.objects.for_group_and_year(group, year).waiting().count(),
+        "waiting": waiting["count"],
         "can_propose": has_role_perm(user, PROPOSE_SPEND, group),
         "can_decide": has_role_perm(user, DECIDE_SPEND, group),
         "can_book": has_role_perm(user, BOOK_SPEND, group),
@@ -73,6 +75,7 @@ def _ledger_context(request, group, year):
     }
 
 
+@require_GET
 @vary_on_headers("HX-Request")
 def ledger(request, slug, year):
     group = group_for_user(request, slug)
@@ -93,6 +96,7 @@ def _grant_or_404(request, slug, year):
     return grant
 
 
+@require_GET
 def export_csv(request, slug, year):
     grant = _grant_or_404(request, slug, year)
     response = HttpResponse(exports.ledger_csv(grant), content_type="text/csv; charset=utf-8")
@@ -100,6 +104,7 @@ def export_csv(request, slug, year):
     return response
 
 
+@require_GET
 def export_xlsx(request, slug, year):
     grant = _grant_or_404(request, slug, year)
     response = HttpResponse(

@@ -8,7 +8,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -44,6 +44,7 @@ def _done(request, url):
     return redirect(url)
 
 
+@require_GET
 def requests_list(request, slug, year):
     group = group_for_user(request, slug)
     show = request.GET.get("visa", "")
@@ -109,11 +110,13 @@ def _request_context(request, spend, **extra):
     return context
 
 
+@require_GET
 def request_detail(request, slug, year, pk):
     spend = spend_for_user(request, slug, year, pk)
     return render(request, "budget/request.html", _request_context(request, spend))
 
 
+@require_GET
 def attachment(request, slug, year, pk):
     """The quote or invoice, for those who read the group's money (never a public URL)."""
     spend = spend_for_user(request, slug, year, pk)
@@ -153,7 +156,7 @@ def _queue_context(request, group, year):
     }
 
 
-@vary_on_headers("HX-Request")
+@require_GET
 def queue(request, slug, year):
     """The chair's queue: proposals waiting for a decision, decided inline."""
     group = group_for_user(request, slug, DECIDE_SPEND, role_only=True)

@@ -1,7 +1,7 @@
 """Objects of the planning and budget apps for the matrix (one set per group),
 built through the apps' own services where they have them."""
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 YEAR = 2026
@@ -33,6 +33,7 @@ def app_world(group, people, prefix) -> dict:
 def budget_world(group, people, effort) -> dict:
     """A grant, and spend requests in each state the budget URLs act on."""
     from django.core.files.base import ContentFile
+    from django.utils import timezone
 
     from budget import services
     from budget.models import CostType
@@ -48,8 +49,9 @@ def budget_world(group, people, effort) -> dict:
 
     proposed = spend("1000", ContentFile(b"%PDF-1.4 offert", name="offert.pdf"))
     approved = services.approve(spend("2000"), people["chair"])
-    booked = services.book(services.approve(spend("3000"), people["chair"]), people["developer"],
-                           amount=Decimal("3000"), on=date(YEAR, 5, 2))
+    decided = timezone.make_aware(datetime(YEAR, 5, 1, 10))
+    booked = services.book(services.approve(spend("3000"), people["chair"], at=decided),
+                           people["developer"], amount=Decimal("3000"), on=date(YEAR, 5, 2))
     return {"proposed": proposed, "approved": approved, "booked": booked}
 
 

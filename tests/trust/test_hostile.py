@@ -111,6 +111,24 @@ CASES = {
                  lambda t, w: {"note": t, "on": t, "case_number": t}),
     "start_year": ("developer", lambda w: reverse("planning:start_year", args=["alby"]),
                    lambda t, w: {"year": t}),
+    # --- budget
+    "spend_request_add": ("member", lambda w: reverse("budget:request_add", args=["alby", 2026]),
+                          lambda t, w: {"effort": t, "recipient": t, "cost_type": t, "amount": t,
+                                        "date": t, "description": t, "submission_key": t}),
+    "spend_decide": ("chair", lambda w: reverse("budget:request_decide",
+                                                args=["alby", 2026, w["proposed"].pk]),
+                     lambda t, w: {"decision": t, "paragraph": t, "reason": t, "from": t}),
+    "spend_book": ("developer", lambda w: reverse("budget:request_book",
+                                                  args=["alby", 2026, w["approved"].pk]),
+                   lambda t, w: {"amount": t, "on": t, "voucher": t}),
+    "spend_cancel": ("chair", lambda w: reverse("budget:request_cancel",
+                                                args=["alby", 2026, w["approved"].pk]),
+                     lambda t, w: {"reason": t}),
+    "spend_correct": ("developer", lambda w: reverse("budget:request_correct",
+                                                     args=["alby", 2026, w["booked"].pk]),
+                      lambda t, w: {"amount": t, "reason": t, "on": t, "voucher": t}),
+    "delegation": ("chair", lambda w: reverse("budget:delegations", args=["alby"]),
+                   lambda t, w: {"delegate": t, "start_date": t, "end_date": t, "reason": t}),
 }
 
 
