@@ -156,6 +156,12 @@ class WorkingGroupForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.area_group = area_group
 
+    def _get_validation_exclusions(self):
+        # The view sets area_group, so it is no field of the form, and Django would
+        # leave out the model's constraints on it (one network group per area group,
+        # names unique in the group): the database refused the row with a 500.
+        return super()._get_validation_exclusions() - {"area_group"}
+
 
 class WorkingGroupMemberForm(forms.ModelForm):
     person = PersonChoiceField(queryset=people(), label=_("Person"))

@@ -163,6 +163,20 @@ def test_working_group_member_added_and_ended(login, alby, alby_developer, alby_
     assert seat.end_date is not None
 
 
+def test_working_group_name_taken_or_second_network_group_is_refused_not_a_500(
+    login, alby, alby_developer
+):
+    WorkingGroup.objects.create(area_group=alby, name="Läxhjälp")
+    WorkingGroup.objects.create(area_group=alby, name="Nätverket", kind=WorkingGroup.Kind.NETWORK)
+    client = login(alby_developer)
+    taken = client.post("/stadsdelar/alby/arbetsgrupper/ny/", {"name": "Läxhjälp", "kind": "working"})
+    second = client.post("/stadsdelar/alby/arbetsgrupper/ny/", {"name": "Nytt", "kind": "network"})
+    assert taken.status_code == second.status_code == 200
+    assert "form-errors" in taken.content.decode()
+    assert "Gruppen har redan en nätverksgrupp." in second.content.decode()
+    assert WorkingGroup.objects.filter(area_group=alby).count() == 2
+
+
 def test_district_page_query_count_is_pinned(login, alby_member, django_assert_max_num_queries):
     client = login(alby_member)
     with django_assert_max_num_queries(20):
