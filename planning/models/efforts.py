@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, OuterRef, Q, Subquery, When
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -23,11 +23,22 @@ class EffortQuerySet(models.QuerySet):
         )
 
     def not_done(self):
-        """Efforts no report has marked done or cancelled (copy forward takes these)."""
-        finished = FollowUpRow.objects.filter(
-            status__in=[FollowUpStatus.DONE, FollowUpStatus.CANCELLED]
+        """Efforts whose latest follow-up does not say done or cancelled (copy
+        forward takes these): the annual report's row where there is one, else the
+        interim report's; no follow-up at all counts as not done. An interim row
+        that said done in September does not outweigh an annual report that says
+        the effort goes on."""
+        latest = (
+            FollowUpRow.objects.filter(effort=OuterRef("pk"))
+            .order_by(Case(When(report__kind=Report.Kind.ANNUAL, then=0), default=1), "-pk")
+            .values("status")[:1]
         )
-        return self.exclude(pk__in=finished.values("effort_id"))
+        open_statuses = [s for s in FollowUpStatus.values
+                         if s not in (FollowUpStatus.DONE, FollowUpStatus.CANCELLED)]
+        # A positive filter: NOT IN on a NULL subquery result would drop unfollowed efforts.
+        return self.annotate(latest_status=Subquery(latest)).filter(
+            Q(latest_status__isnull=True) | Q(latest_status__in=open_statuses)
+        )
 
 
 class Effort(models.Model):

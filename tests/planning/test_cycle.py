@@ -44,6 +44,33 @@ def test_copy_forward_takes_last_years_efforts_that_are_not_done(
     assert copies["Ej uppföljd insats"].copied_from == never
 
 
+def _follow_up(plan, kind, statuses):
+    report = plan.planning_year.reports.get(kind=kind)
+    editing.sync_report_rows(report)
+    for effort, status in statuses.items():
+        row = report.rows.get(effort=effort)
+        row.status = status
+        row.save()
+
+
+def test_copy_forward_goes_by_the_latest_report_annual_before_interim(last_year_plan, alby_plan):
+    # A draft interim report said done; the annual report says it goes on: copied.
+    resumed = add_effort(last_year_plan, "Klar i september, pågår i december")
+    # Ongoing in September, done by the annual report: not copied.
+    finished = add_effort(last_year_plan, "Pågår i september, klar i december")
+    # Only the interim report so far, and it says cancelled: not copied.
+    cancelled = add_effort(last_year_plan, "Avbruten i september")
+    _follow_up(last_year_plan, "interim_report", {
+        resumed: FollowUpStatus.DONE, finished: FollowUpStatus.ONGOING, cancelled: FollowUpStatus.CANCELLED,
+    })
+    _follow_up(last_year_plan, "annual_report", {
+        resumed: FollowUpStatus.ONGOING, finished: FollowUpStatus.DONE,
+    })
+    last_year_plan.planning_year.reports.get(kind="annual_report").rows.get(effort=cancelled).delete()
+
+    assert [e.title for e in editing.copy_forward(alby_plan)] == ["Klar i september, pågår i december"]
+
+
 def test_copy_forward_twice_copies_nothing_twice(last_year_plan, alby_plan):
     add_effort(last_year_plan, "Pågående", start_date=date(2025, 1, 1), end_date=date(2025, 12, 31))
     assert len(editing.copy_forward(alby_plan)) == 1
