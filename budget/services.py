@@ -530,9 +530,9 @@ def waiting_for_decision(groups):
             .order_by("proposed_at"))
 
 
-def decided_for(user, since):
-    """A proposer's requests decided since a moment (the start page tells them)."""
-    return (SpendRequest.objects.filter(proposed_by=user, decided_at__gte=since)
-            .filter(Q(status=SpendStatus.APPROVED) | Q(status=SpendStatus.REJECTED)
-                    | Q(status=SpendStatus.BOOKED))
-            .select_related("area_group__district").order_by("-decided_at"))
+def my_requests(user, groups, *, since):
+    """A proposer's own requests in the given groups: those still waiting, and those
+    decided since a moment (the start page tells them what became of them)."""
+    return (SpendRequest.objects.filter(proposed_by=user, area_group__in=groups)
+            .filter(Q(status=SpendStatus.PROPOSED) | Q(decided_at__gte=since))
+            .select_related("area_group__district").order_by("status", "-decided_at", "-proposed_at"))

@@ -69,10 +69,12 @@ def budget_start_panels(request, groups) -> list[dict]:
     """Development money: proposals waiting for the chair's decision (or the vice
     chair's under a delegation); from October, money that will be left unspent,
     for the chair and the area developer."""
+    from datetime import timedelta
+
     from django.db.models import Count, Min, Sum
     from django.utils import timezone
 
-    from areas.permissions import BOOK_SPEND, DECIDE_SPEND, has_role_perm
+    from areas.permissions import BOOK_SPEND, DECIDE_SPEND, PROPOSE_SPEND, has_role_perm
     from budget import services as budget_services
     from budget.models import SpendRequest
 
@@ -88,6 +90,12 @@ def budget_start_panels(request, groups) -> list[dict]:
         waiting = [{**row, "group": by_pk[row["area_group"]]} for row in rows]
         if waiting:
             panels.append({"template": "budget/panels/queue.html", "groups": waiting})
+    proposers = [g for g in groups if has_role_perm(request.user, PROPOSE_SPEND, g)]
+    if proposers:
+        mine = list(budget_services.my_requests(
+            request.user, proposers, since=timezone.now() - timedelta(days=30)))
+        if mine:
+            panels.append({"template": "budget/panels/my_requests.html", "requests": mine})
     # The chair and the area developer answer for using the year's money.
     responsible = [g for g in groups if has_role_perm(request.user, BOOK_SPEND, g)]
     warnings = budget_services.year_end_warnings(responsible, timezone.localdate())

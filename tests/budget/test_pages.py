@@ -236,3 +236,15 @@ def test_page_query_count_is_pinned(login, alby, alby_chair, alby_developer, alb
     client = login(alby_chair)
     with django_assert_max_num_queries(limit):
         assert client.get(reverse(f"budget:{name}", args=args)).status_code == 200
+
+
+def test_start_page_tells_proposers_what_became_of_their_requests(login, alby, alby_member,
+                                                                  alby_chair, alby_effort):
+    waiting = propose(alby_member, alby, alby_effort, recipient="Väntande förening")
+    rejected = propose(alby_member, alby, alby_effort, recipient="Avslagen förening")
+    services.reject(rejected, alby_chair, reason="Ligger utanför handlingsplanen")
+    html = login(alby_member).get(reverse("start")).content.decode()
+    assert "Dina förslag om utgifter" in html
+    assert "Väntande förening" in html and "Föreslagen" in html
+    assert "Avslagen förening" in html and "Ligger utanför handlingsplanen" in html
+    assert waiting.status == SpendStatus.PROPOSED
