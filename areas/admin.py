@@ -4,6 +4,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from areas.models import (
     AreaGroup,
+    Delegation,
     District,
     Membership,
     Organisation,
@@ -70,3 +71,13 @@ class WorkingGroupAdmin(SimpleHistoryAdmin):
     list_display = ["name", "area_group", "kind", "is_active"]
     list_filter = ["area_group", "kind", "is_active"]
     inlines = [WorkingGroupMemberInline]
+
+
+@admin.register(Delegation)
+class DelegationAdmin(SimpleHistoryAdmin):
+    """The chair makes delegations on the group's page; the admin corrects them
+    (model validation applies: only to the vice chair, no overlaps)."""
+
+    list_display = ["area_group", "delegate", "start_date", "end_date", "granted_by", "revoked_at"]
+    list_filter = ["area_group"]
+    raw_id_fields = ["delegate", "granted_by", "revoked_by"]
