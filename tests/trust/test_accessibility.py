@@ -11,6 +11,7 @@ the offending selectors per page and role.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -18,8 +19,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from areas import demo as area_demo
+from areas.management.commands.load_demo import APP_LOADERS
 from areas.models import AreaGroup, Membership, Role, WorkingGroup
-from planning import demo as planning_demo
 from planning import editing, services
 from planning.models import FollowUpRow, Report, Section
 from tests.conftest import browser_login
@@ -141,12 +142,14 @@ PAGES = [
 
 
 def _world():
-    """The demo's Botkyrka year (late November 2026), plus what a developer does
-    then: drafts next year's action plan from this year's unfinished efforts and
-    starts following up this year's efforts in the annual report."""
+    """The demo's Botkyrka year (late November 2026, every app's loader, as
+    ``load_demo`` runs them), plus what a developer does then: drafts next year's
+    action plan from this year's unfinished efforts and starts following up this
+    year's efforts in the annual report."""
     area_demo.load_structure()
     area_demo.load_people()
-    planning_demo.load()
+    for loader in APP_LOADERS:
+        import_module(loader).load()
     alby = AreaGroup.objects.get(district__slug="alby")
     next_year = services.start_year(alby, 2027)
     plan = next_year.action_plan
