@@ -235,6 +235,11 @@ def transition(document, action: str, user, *, on: date | None = None,
 
 
 def _check_complete(doc):
+    if doc.kind == DocumentKind.ANALYSIS and not any(s.body.strip() for s in doc.sections()):
+        raise PlanningError(
+            _("Stadsdelsanalysen är tom. Skriv minst ett av avsnitten (till exempel läget i "
+              "stadsdelen) innan den lämnas till områdesgruppen.")
+        )
     if doc.kind == DocumentKind.ACTION_PLAN and not doc.efforts.exists():
         raise PlanningError(_("Handlingsplanen har inga insatser. Lägg till minst en insats."))
     if isinstance(doc, Report) and not doc.rows.exists():

@@ -24,6 +24,10 @@ def alby_plan(alby_year):
 
 @pytest.fixture
 def alby_analysis(alby_year):
+    """The analysis with its first section written (an empty one cannot be submitted)."""
+    section = alby_year.sections.filter(document="analysis").order_by("position").first()
+    section.body = "Alby har vuxit långsamt men stadigt."
+    section.save()
     return alby_year.analysis
 
 

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 from django.utils import timezone
 
 from planning import editing, services
@@ -189,3 +190,18 @@ def test_every_step_is_refused_from_every_status_it_does_not_start_from(
                                 case_number="KS/1", note="skäl")
         alby_analysis.refresh_from_db()
         assert alby_analysis.status == status
+
+
+def test_analysis_with_every_section_empty_cannot_be_submitted(client, alby_year, alby_developer):
+    analysis = alby_year.analysis
+    for section in analysis.sections():
+        section.body = "  \n "  # blank is empty too
+        section.save()
+    with pytest.raises(services.PlanningError, match="Stadsdelsanalysen är tom"):
+        services.transition(analysis, "submit", alby_developer)
+    client.force_login(alby_developer)
+    url = reverse("planning:workflow", args=["alby", 2026, "stadsdelsanalys", "submit"])
+    html = client.post(url, follow=True).content.decode()
+    assert "Stadsdelsanalysen är tom. Skriv minst ett av avsnitten" in html
+    analysis.refresh_from_db()
+    assert analysis.status == Status.DRAFT and not WorkflowEvent.objects.exists()
