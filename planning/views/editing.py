@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
@@ -51,6 +52,18 @@ def _refused(form, error):
     form.data[form.add_prefix("version")] = str(error.current.version)
 
 
+def _not_saved(request, form, what: str):
+    """Without JavaScript a refused form comes back as the whole page (its action
+    carries the form's anchor, so the browser lands at it): say in the messages
+    area what was not saved, as htmx users see it in place."""
+    if request.htmx:
+        return
+    count = sum(len(errors) for errors in form.errors.values())
+    messages.error(request, ngettext(
+        "%(what)s: rätta felet i formuläret.", "%(what)s: rätta de %(n)s felen i formuläret.", count,
+    ) % {"what": what, "n": count})
+
+
 # Sections ----------------------------------------------------------------------------
 
 
@@ -69,7 +82,9 @@ def section_edit(request, slug, year, kind, pk):
         form = SectionForm(instance=section, prefix=f"s{section.pk}")
     else:
         form = SectionForm(request.POST, instance=section, prefix=f"s{section.pk}")
-        if form.is_valid():
+        if not form.is_valid():
+            _not_saved(request, form, _("Avsnittet sparades inte"))
+        else:
             try:
                 section = editing.save_versioned(form, form.expected_version(), doc)
             except services.ConflictError as error:
@@ -129,6 +144,7 @@ def effort_add(request, slug, year):
         if request.htmx:
             return _effort_list_fragment(request, plan, "planning/action_plan.html#efforts-and-add-form")
         return _back(request, plan, f"#effort-{effort.pk}")
+    _not_saved(request, form, _("Insatsen lades inte till"))
     if request.htmx:
         context = document_context(request, plan, add_form=form)
         return render_fragment(request, "planning/action_plan.html#add-effort", context)
@@ -151,7 +167,9 @@ def effort_edit(request, slug, year, pk):
         return _back(request, plan, f"#effort-{effort.pk}")
     form = _effort_form(request, plan, effort, request.POST if request.method == "POST" else None)
     saved = None
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not form.is_valid():
+        _not_saved(request, form, _("Insatsen sparades inte"))
+    elif request.method == "POST":
         try:
             effort = editing.save_versioned(form, form.expected_version(), plan)
         except services.ConflictError as error:
@@ -251,7 +269,9 @@ def row_edit(request, slug, year, kind, pk):
     form = FollowUpRowForm(request.POST if request.method == "POST" else None, instance=row,
                            prefix=prefix)
     saved = None
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not form.is_valid():
+        _not_saved(request, form, _("Uppföljningen sparades inte"))
+    elif request.method == "POST":
         try:
             row = editing.save_versioned(form, form.expected_version(), report)
         except services.ConflictError as error:
@@ -289,6 +309,7 @@ def row_add(request, slug, year, kind):
         if request.htmx:
             return _rows_fragment(request, report)
         return _back(request, report, "#rows")
+    _not_saved(request, form, _("Raden lades inte till"))
     if request.htmx:
         return render_fragment(request, "planning/report.html#row-list",
                                document_context(request, report, add_row_form=form))
@@ -347,6 +368,7 @@ def comment_add(request, slug, year, kind):
     doc = document_for_user(request, slug, year, kind, CONTRIBUTE)
     form = CommentForm(request.POST, planning_year=doc.planning_year)
     if not form.is_valid():
+        _not_saved(request, form, _("Kommentaren sparades inte"))
         return _page(request, doc, comment_form=form)
     try:
         editing.add_comment(doc, request.user, form)

@@ -59,3 +59,30 @@ def test_developer_adds_efforts_inline_chair_approves_plan_is_read_only(
     assert page.locator("#add-effort").count() == 0
     assert page.locator("#effort-list a:has-text('Ändra')").count() == 0
     assert page.locator("button:has-text('Lämna till områdesgruppen')").count() == 0
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_refused_new_effort_with_javascript_off_lands_at_the_form_with_a_message(
+    browser_page, alby, alby_developer
+):
+    plan = services.start_year(alby, 2026).action_plan
+    context = browser_page.context.browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.base_url = browser_page.base_url
+    browser_login(page, alby_developer.username)
+    page.goto(page.base_url + plan.get_absolute_url())
+    page.fill("#id_new-title", "Sommarlovsaktiviteter")  # no one responsible: refused by the server
+    page.click("#add-effort button[type=submit]")
+    page.wait_for_load_state()
+
+    assert page.url.endswith("#add-effort")
+    # Scrolled to the form: it is in view, the page's heading above it is not.
+    box, viewport = page.locator("#add-effort").bounding_box(), page.viewport_size
+    assert -1 < box["y"] < viewport["height"] / 2
+    assert page.locator("h1").bounding_box()["y"] < 0
+    assert "Insatsen lades inte till" in page.inner_text("#messages")
+    assert "Ange vem som ansvarar" in page.inner_text("#add-effort")
+    assert page.input_value("#id_new-title") == "Sommarlovsaktiviteter"  # what was typed is kept
+    assert not Effort.objects.filter(action_plan=plan).exists()
+    context.close()

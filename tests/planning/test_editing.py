@@ -299,3 +299,32 @@ def test_htmx_post_to_a_frozen_plan_reloads_the_page_with_the_reason(
     assert response["HX-Redirect"].startswith(alby_plan.get_absolute_url())
     assert "godkänd och låst" in client.get(alby_plan.get_absolute_url()).content.decode()
     assert alby_plan.efforts.count() == 1
+
+
+def test_refused_new_effort_without_javascript_lands_at_the_form_with_a_message(
+    client, alby_plan, alby_developer, org
+):
+    client.force_login(alby_developer)
+    response = client.post(add_url(), effort_data(title="", organisation=org["KOF"].pk,
+                                                  end_date="2027-02-01"))  # no title, wrong year
+    html = response.content.decode()
+    assert response.status_code == 200 and not Effort.objects.exists()
+    messages_area = html.split('id="messages"')[1].split("</div>")[0]
+    assert "Insatsen lades inte till: rätta de 2 felen i formuläret." in messages_area
+    # The page comes back at the form's action, which carries its anchor.
+    assert f'id="add-effort" method="post" action="{add_url()}#add-effort"' in html
+    assert "Skriv vad insatsen heter." in html
+
+
+def test_refused_edits_without_javascript_come_back_at_their_form(client, alby_plan, alby_developer, effort):
+    client.force_login(alby_developer)
+    url = reverse("planning:effort_edit", args=["alby", 2026, effort.pk])
+    html = client.post(url, effort_data(f"e{effort.pk}", title="", version=effort.version)).content.decode()
+    assert f'action="{url}#effort-{effort.pk}"' in html
+    assert "Insatsen sparades inte: rätta" in html
+
+
+def test_htmx_refusal_shows_errors_in_place_without_a_summary(client, alby_plan, alby_developer):
+    client.force_login(alby_developer)
+    html = client.post(add_url(), effort_data(title=""), **HX).content.decode()
+    assert "Skriv vad insatsen heter." in html and "Insatsen lades inte till" not in html
