@@ -3,6 +3,7 @@ their workflow and history, the due dates, and the all-districts overview."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -18,6 +19,7 @@ from areas.permissions import (
 )
 from planning import charts, services
 from planning.forms import DueDatesForm, StartYearForm, WorkflowForm
+from planning.history import PER_PAGE as HISTORY_PER_PAGE
 from planning.history import document_history
 from planning.models import DocumentKind, PlanningYear, Report
 from planning.views.context import document_context, programme_in_force
@@ -115,10 +117,11 @@ def workflow(request, slug, year, kind, action):
 
 def history(request, slug, year, kind):
     doc = document_for_user(request, slug, year, kind)
+    page = Paginator(document_history(doc), HISTORY_PER_PAGE).get_page(request.GET.get("sida"))
     return render(request, "planning/history.html", {
         "doc": doc, "group": doc.planning_year.area_group,
         "district": doc.planning_year.area_group.district, "year": year,
-        "entries": document_history(doc),
+        "entries": page.object_list, "page": page,
     })
 
 

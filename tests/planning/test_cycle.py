@@ -271,3 +271,47 @@ def test_start_page_tells_the_contact_member_what_to_follow_up(client, alby_plan
     client.force_login(alby_member)
     html = client.get(reverse("start")).content.decode()
     assert "Uppföljning av dina insatser" in html and "Läxhjälp" in html
+
+
+def test_history_shows_changed_main_task_working_group_administration_and_contact_by_name(
+    client, alby_plan, alby_developer, alby_member, org
+):
+    from areas.models import WorkingGroup
+
+    effort = add_effort(alby_plan, "Läxhjälp", organisation=org["UF"], contact=alby_member)
+    group = WorkingGroup.objects.create(area_group=alby_plan.get_area_group(), name="Trygghetsgruppen",
+                                        kind=WorkingGroup.Kind.WORKING)
+    effort.organisation, effort.working_group, effort.contact = org["KOF"], group, alby_developer
+    effort.save()
+    client.force_login(alby_developer)
+    html = client.get(reverse("planning:history", args=["alby", 2026, "handlingsplan"])).content.decode()
+    assert "ansvarig förvaltning eller aktör" in html
+    assert "<del>Utbildningsförvaltningen</del>" in html and "<ins>Kultur- och fritidsförvaltningen</ins>" in html
+    assert "<del>–</del>" in html and "<ins>Trygghetsgruppen</ins>" in html
+    assert "<del>Ledamot Alby</del>" in html and "<ins>Utvecklare Alby</ins>" in html
+
+
+def test_history_status_change_shows_the_labels(client, alby_interim, alby_developer, effort):
+    editing.sync_report_rows(alby_interim)
+    row = alby_interim.rows.get()
+    row.status = FollowUpStatus.ONGOING
+    row.save()
+    client.force_login(alby_developer)
+    html = client.get(reverse("planning:history", args=["alby", 2026, "delarsrapport"])).content.decode()
+    assert "<del>Ej påbörjad</del>" in html and "<ins>Pågår</ins>" in html
+
+
+def test_long_history_is_paged_not_cut(client, alby_plan, alby_developer):
+    effort = add_effort(alby_plan, "Version 0")
+    for n in range(1, 130):
+        effort.title = f"Version {n}"
+        effort.save()
+    client.force_login(alby_developer)
+    url = reverse("planning:history", args=["alby", 2026, "handlingsplan"])
+    first = client.get(url).content.decode()
+    # 130 records of the effort and the plan's section created with the year.
+    assert "Ändring 1–100 av 131" in first and "<del>128</del> <ins>129</ins>" in first
+    assert '?sida=2" rel="next"' in first
+    second = client.get(url + "?sida=2").content.decode()
+    assert "Ändring 101–131 av 131" in second
+    assert "Insats: Version 0</strong> · Skapad" in second  # the oldest entries are reachable

@@ -72,3 +72,21 @@ def test_query_count_does_not_grow_with_the_number_of_efforts(client, alby_plan,
 def test_public_page_query_count_is_pinned(client, alby_plan, django_assert_max_num_queries):
     with django_assert_max_num_queries(8):
         assert client.get(reverse("planning:public_district", args=["alby"])).status_code == 200
+
+
+def test_history_looks_up_changed_foreign_keys_once_per_model(client, alby_plan, alby_developer,
+                                                               alby_member, org):
+    effort = add_effort(alby_plan, "Läxhjälp", organisation=org["UF"], contact=alby_member)
+    url = reverse("planning:history", args=["alby", 2026, "handlingsplan"])
+    client.force_login(alby_developer)
+
+    def change(times):
+        for n in range(times):
+            effort.organisation = org["KOF"] if n % 2 == 0 else org["UF"]
+            effort.contact = alby_developer if n % 2 == 0 else alby_member
+            effort.save()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    assert change(2) == change(20)
