@@ -23,6 +23,7 @@ class Deadline:
     days: int  # > 0: days late; <= 0: days left (negated)
     url: str | None
     done: bool = False
+    waiting_since: date | None = None  # submitted, waiting for the chair's approval
 
     @property
     def is_late(self) -> bool:
@@ -74,12 +75,14 @@ def deadlines(groups, today: date | None = None, *, soon_days: int = SOON_DAYS,
                 if done and not include_done:
                     continue
                 due = doc.due
-                days = (today - due).days
-                if include_done or days > -soon_days:
+                # Late only while the area group owes it: a document submitted by its
+                # due date waits for the chair (days_late is 0), and says so.
+                days = 0 if done else (doc.days_late(today) or min((today - due).days, 0))
+                if include_done or days > -soon_days or doc.waiting_since:
                     result.append(Deadline(
                         group, year, doc.kind, f"{doc.kind_label} {year}", due,
-                        doc.get_status_display(), 0 if done else days, doc.get_absolute_url(),
-                        done,
+                        doc.get_status_display(), days, doc.get_absolute_url(),
+                        done, doc.waiting_since,
                     ))
     result.sort(key=lambda d: (-d.days, d.group.pk))
     return result

@@ -187,10 +187,22 @@ class WorkflowDocument(models.Model):
     def due(self) -> date:
         return self.planning_year.due_date(self.kind)
 
+    @property
+    def waiting_since(self) -> date | None:
+        """The day it was submitted, while it waits for the chair's approval."""
+        if self.status == Status.SUBMITTED and self.submitted_at:
+            return timezone.localtime(self.submitted_at).date()
+        return None
+
     def days_late(self, today: date | None = None) -> int:
-        """Days past the due date while not yet approved (0 when on time or done)."""
+        """Days past the due date while not yet approved; 0 when on time, done, or
+        submitted by the due date (the area group delivered in time: the document
+        waits for the chair's approval, which is not late)."""
         today = today or timezone.localdate()
         if self.is_frozen or today <= self.due:
+            return 0
+        waiting = self.waiting_since
+        if waiting is not None and waiting <= self.due:
             return 0
         return (today - self.due).days
 

@@ -315,3 +315,37 @@ def test_long_history_is_paged_not_cut(client, alby_plan, alby_developer):
     second = client.get(url + "?sida=2").content.decode()
     assert "Ändring 101–131 av 131" in second
     assert "Insats: Version 0</strong> · Skapad" in second  # the oldest entries are reachable
+
+
+def test_document_submitted_on_time_waits_for_approval_and_is_not_late(
+    client, alby_analysis, alby_developer
+):
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    submitted = timezone.make_aware(datetime(2026, 1, 20, 10, 0))  # due 31 January
+    services.transition(alby_analysis, "submit", alby_developer, at=submitted)
+    alby_analysis.refresh_from_db()
+    assert alby_analysis.days_late(date(2026, 11, 2)) == 0
+    item = {d.kind: d for d in deadlines([alby_analysis.get_area_group()], today=date(2026, 11, 2))}["analysis"]
+    assert not item.is_late and item.waiting_since == date(2026, 1, 20)
+
+    client.force_login(alby_developer)
+    start = client.get(reverse("start")).content.decode()
+    line = start.split('href="' + alby_analysis.get_absolute_url() + '"')[1].split("</li>")[0]
+    assert "väntar på godkännande sedan 20 jan 2026" in line and "dagar sen" not in line
+    page = client.get(alby_analysis.get_absolute_url()).content.decode()
+    assert "Väntar på godkännande sedan 20 jan 2026" in page and "dagar sen" not in page
+
+
+def test_document_submitted_after_its_due_date_stays_late_while_it_waits(alby_analysis, alby_developer):
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    services.transition(alby_analysis, "submit", alby_developer,
+                        at=timezone.make_aware(datetime(2026, 2, 10, 10, 0)))
+    alby_analysis.refresh_from_db()
+    item = {d.kind: d for d in deadlines([alby_analysis.get_area_group()], today=date(2026, 3, 2))}["analysis"]
+    assert item.days == 30 and item.waiting_since == date(2026, 2, 10)
