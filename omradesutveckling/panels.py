@@ -45,12 +45,26 @@ def start_panels(request, groups) -> list[dict]:
 def planning_start_panels(request, groups) -> list[dict]:
     """The yearly wheel: documents of the user's groups that are late or due soon;
     for a chair, documents waiting for approval; for a member, their efforts'
-    follow-ups still to write."""
-    from areas.permissions import APPROVE_DOCUMENT, has_group_perm
-    from planning.deadlines import awaiting_approval, deadlines, follow_ups_for
+    follow-ups still to write; for readers across districts (the management
+    office), what is behind in every district they read."""
+    from django.utils import timezone
+
+    from areas.models import AreaGroup
+    from areas.permissions import (
+        APPROVE_DOCUMENT,
+        READ_ALL_GROUPS,
+        can_manage_cycle,
+        has_group_perm,
+    )
+    from planning.deadlines import across_districts, awaiting_approval, deadlines, follow_ups_for
 
     groups = list(groups)
     panels = []
+    if request.user.has_perm(READ_ALL_GROUPS) or can_manage_cycle(request.user):
+        behind = across_districts(AreaGroup.objects.visible_to(request.user).select_related("district"))
+        if behind:
+            panels.append({"template": "planning/panels/all_districts.html", "districts": behind,
+                           "year": timezone.localdate().year})
     chair_of = [g for g in groups if has_group_perm(request.user, APPROVE_DOCUMENT, g)]
     waiting = awaiting_approval(chair_of) if chair_of else []
     if waiting:

@@ -111,3 +111,61 @@ def follow_ups_for(user, groups) -> list:
             effort__contact=user, done="",
         ).select_related("effort", "report__planning_year__area_group__district")
     )
+
+
+@dataclass
+class CommitteeWait:
+    """An approved document that the democracy committee should have handled by now."""
+
+    group: object
+    document: object
+    due: date
+    days: int  # days past the committee's due date
+
+
+def waiting_for_committee(groups, today: date | None = None) -> list[CommitteeWait]:
+    """Documents approved by the chair but not handled by the democracy committee
+    after the committee's due date. Riktlinjerna: the committee handles the
+    analysis and action plan of the year and the annual report of the year before
+    in February or March, so an annual report counts from the next year's committee
+    date (the guidelines' default when that year is not started). The interim
+    report has no committee date in the guidelines and is left out."""
+    from planning.models import Status
+
+    today = today or timezone.localdate()
+    planning_years = list(
+        PlanningYear.objects.filter(area_group__in=groups, year__in=(today.year - 2, today.year - 1, today.year))
+        .select_related("analysis", "action_plan", "area_group__district")
+        .prefetch_related("reports")
+    )
+    committee_due = {(py.area_group_id, py.year): py.committee_due for py in planning_years}
+    result = []
+    for py in planning_years:
+        annual = [r for r in py.reports.all() if r.kind == DocumentKind.ANNUAL_REPORT]
+        for doc in (py.analysis, py.action_plan, *annual):
+            if doc.status != Status.APPROVED:
+                continue
+            if doc.kind == DocumentKind.ANNUAL_REPORT:
+                due = committee_due.get((py.area_group_id, py.year + 1)) or default_due_dates(
+                    py.year + 1)["committee_due"]
+            else:
+                due = py.committee_due
+            if today > due:
+                doc.planning_year = py
+                result.append(CommitteeWait(py.area_group, doc, due, (today - due).days))
+    return sorted(result, key=lambda w: (-w.days, w.group.pk))
+
+
+def across_districts(groups, today: date | None = None) -> list[dict]:
+    """For readers across districts (the management office), per district: the
+    documents that are late and those the democracy committee has not handled
+    after its due date. Districts where nothing is behind are left out."""
+    today = today or timezone.localdate()
+    groups = list(groups)
+    by_group = {g.pk: {"group": g, "late": [], "committee": []} for g in groups}
+    for d in deadlines(groups, today):
+        if d.is_late:
+            by_group[d.group.pk]["late"].append(d)
+    for wait in waiting_for_committee(groups, today):
+        by_group[wait.group.pk]["committee"].append(wait)
+    return [item for item in by_group.values() if item["late"] or item["committee"]]

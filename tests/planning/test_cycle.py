@@ -349,3 +349,36 @@ def test_document_submitted_after_its_due_date_stays_late_while_it_waits(alby_an
     alby_analysis.refresh_from_db()
     item = {d.kind: d for d in deadlines([alby_analysis.get_area_group()], today=date(2026, 3, 2))}["analysis"]
     assert item.days == 30 and item.waiting_since == date(2026, 2, 10)
+
+
+def test_management_office_sees_what_is_behind_in_every_district_on_the_start_page(
+    client, reader, alby_analysis, alby_developer, alby_chair, tumba_year
+):
+    walk(alby_analysis, ["submit", "approve"], alby_developer, alby_chair)  # never reached the committee
+    client.force_login(reader)
+    html = client.get(reverse("start")).content.decode()
+    assert "Inget väntar på dig" not in html
+    panel = html.split("Alla stadsdelar: det här ligger efter i årshjulet")[1].split("</article>")[0]
+    alby, tumba = panel.split("<h4>Alby</h4>")[1].split("<h4>")[0], panel.split("<h4>Tumba</h4>")[1]
+    assert "Stadsdelsanalys 2026</a>:\n      godkänd men inte behandlad i demokratiberedningen" in alby
+    assert "Handlingsplan 2026</a>:\n      <strong>" in alby and "dagar sen" in alby
+    assert "Stadsdelsanalys 2026</a>:\n      <strong>" in tumba
+    # Districts whose year has not started are behind too.
+    assert "<h4>Fittja</h4>" in panel and "Planeringsåret 2026 är inte påbörjat" in panel
+
+
+def test_committee_wait_counts_from_the_committee_due_date(alby_analysis, alby_developer, alby_chair):
+    from planning.deadlines import waiting_for_committee
+
+    walk(alby_analysis, ["submit", "approve"], alby_developer, alby_chair)
+    group = alby_analysis.get_area_group()
+    assert waiting_for_committee([group], today=date(2026, 3, 31)) == []
+    [wait] = waiting_for_committee([group], today=date(2026, 4, 10))
+    assert (wait.document.kind, wait.due, wait.days) == ("analysis", date(2026, 3, 31), 10)
+    walk(alby_analysis, ["committee"], alby_developer, alby_chair)
+    assert waiting_for_committee([group], today=date(2026, 4, 10)) == []
+
+
+def test_members_of_one_group_do_not_get_the_all_districts_panel(client, alby_year, tumba_year, alby_developer):
+    client.force_login(alby_developer)
+    assert "Alla stadsdelar: det här" not in client.get(reverse("start")).content.decode()

@@ -46,6 +46,10 @@ PAGES = [
 ]
 
 
+# The management office's start page: what is behind in every district it reads.
+PINNED_READER_START = 13
+
+
 @pytest.mark.parametrize("name,url,limit", PAGES, ids=[p[0] for p in PAGES])
 def test_page_query_count_is_pinned(client, alby_plan, alby_developer, alby_member,
                                     django_assert_max_num_queries, name, url, limit):
@@ -90,3 +94,21 @@ def test_history_looks_up_changed_foreign_keys_once_per_model(client, alby_plan,
         return len(queries)
 
     assert change(2) == change(20)
+
+
+def test_management_office_start_page_query_count_is_pinned_and_flat(
+    client, reader, alby_plan, tumba_year, django_assert_max_num_queries
+):
+    from areas.models import AreaGroup
+    from planning import services
+
+    client.force_login(reader)
+    with CaptureQueriesContext(connection) as two_groups:
+        client.get(reverse("start"))
+    for group in AreaGroup.objects.exclude(pk__in=[alby_plan.get_area_group().pk, tumba_year.area_group_id]):
+        services.start_year(group, 2026)
+    with django_assert_max_num_queries(PINNED_READER_START):
+        assert client.get(reverse("start")).status_code == 200
+    with CaptureQueriesContext(connection) as five_groups:
+        client.get(reverse("start"))
+    assert len(five_groups) == len(two_groups)
