@@ -21,6 +21,7 @@ from django.urls import reverse
 from areas import demo as area_demo
 from areas.management.commands.load_demo import APP_LOADERS
 from areas.models import AreaGroup, Membership, Role, WorkingGroup
+from budget.models import SpendRequest, SpendStatus
 from planning import editing, services
 from planning.models import FollowUpRow, Report, Section
 from tests.conftest import browser_login
@@ -70,6 +71,32 @@ def _effort_with_a_wrong_cost(page):
     page.click("#add-effort button[type=submit]")  # htmx swaps the form back with errors
     page.locator("#add-effort .error").wait_for()
     page.wait_for_function("!document.querySelector('.htmx-request, .htmx-settling')")
+
+
+def _htmx_settled(page):
+    for busy in (".htmx-request", ".htmx-settling", ".htmx-swapping"):
+        page.locator(busy).first.wait_for(state="detached")
+
+
+def _reject_without_reason(page):
+    page.locator(".queue-item").first.get_by_role("button", name="Avslå").click()
+    page.locator(".queue-item .error").first.wait_for()
+    _htmx_settled(page)
+
+
+def _empty_proposal(page):
+    page.click("main form button[type=submit]")
+    page.locator(".form-errors").wait_for()
+
+
+def _filter_ledger(page):
+    page.select_option("#id_cost_type", "iop")
+    page.wait_for_url("**cost_type=iop**")
+    _htmx_settled(page)
+
+
+def _money(name, *args):
+    return lambda w: reverse(f"budget:{name}", args=["alby", 2026, *[w[a].pk for a in args]])
 
 
 def _doc(kind, year=2026):
@@ -125,6 +152,27 @@ PAGES = [
         "planning:public_document", args=["alby", 2026, "stadsdelsanalys"]), ("anonymous",)),
     Page("public document (action plan)", lambda w: reverse(
         "planning:public_document", args=["alby", 2026, "handlingsplan"]), ("anonymous",)),
+    # --- development money
+    Page("money overview", lambda w: reverse("budget:overview", args=[2026]), SIGNED_IN),
+    Page("grants", lambda w: reverse("budget:grants", args=[2026]), CYCLE_MANAGERS),
+    Page("ledger with chart", _money("ledger"), GROUP_READERS),
+    Page("ledger, filtered with htmx", _money("ledger"), ("chair",), then=_filter_ledger),
+    Page("spend requests", _money("requests"), GROUP_READERS),
+    Page("spend request, booked and corrected", _money("request", "spend_corrected"),
+         GROUP_READERS),
+    Page("spend request, waiting (decision form)", _money("request", "spend_proposed"),
+         ("chair", "developer")),
+    Page("new spend request", _money("request_add"), ("developer", "member")),
+    Page("new spend request with errors", _money("request_add"), ("member",),
+         then=_empty_proposal),
+    Page("chair's queue", _money("queue"), ("chair",)),
+    Page("chair's queue, rejection without reason", _money("queue"), ("chair",),
+         then=_reject_without_reason),
+    Page("booking form", _money("request_book", "spend_approved"), ("developer",)),
+    Page("revoke form", _money("request_cancel", "spend_approved"), ("chair",)),
+    Page("correction form", _money("request_correct", "spend_corrected"), ("developer",)),
+    Page("delegations", lambda w: reverse("budget:delegations", args=["alby"]),
+         ("chair", "member", "reader")),
     Page("audit trail", lambda w: reverse("trust:audit_trail"), ("superuser",)),
     Page("object history", lambda w: reverse(
         "trust:object_history", args=["planning.followuprow", w["row"].pk]),
@@ -158,7 +206,11 @@ def _world():
                                 kind=Report.Kind.ANNUAL)
     editing.sync_report_rows(annual)
     member = get_user_model().objects.get(username=ACCOUNTS["member"])
+    spends = SpendRequest.objects.filter(area_group=alby, year=2026).order_by("pk")
     return {
+        "spend_proposed": spends.filter(status=SpendStatus.PROPOSED).first(),
+        "spend_approved": spends.filter(status=SpendStatus.APPROVED).first(),
+        "spend_corrected": spends.filter(entries__event="correction").first(),
         "member": member,
         "membership": Membership.objects.get(person=member, area_group=alby, role=Role.MEMBER),
         "working_group": WorkingGroup.objects.filter(area_group=alby).order_by("pk").first(),
