@@ -211,78 +211,81 @@ def _action_page(request, spend, form, *, title, intro, submit, danger=False):
     })
 
 
+def _post_action(request, spend, form, act, done_message):
+    """A posted action form: run the service and go back to the request, or keep
+    the form with the refusal. ``None`` when the page is to be shown (again)."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        act(form.cleaned_data)
+    except services.AlreadyDone as error:
+        messages.info(request, str(error))
+    except services.BudgetError as error:
+        form.add_error(None, str(error))
+        return None
+    else:
+        messages.success(request, done_message)
+    return redirect(spend.get_absolute_url())
+
+
+def _not_open_for(request, spend, status, message):
+    """The action is for requests in one status only: say so and go back."""
+    if spend.status == status:
+        return None
+    messages.info(request, message)
+    return redirect(spend.get_absolute_url())
+
+
 @require_http_methods(["GET", "POST"])
 def request_book(request, slug, year, pk):
     """Record the payment of an approved spend (developer or chair)."""
     spend = spend_for_user(request, slug, year, pk, BOOK_SPEND, role_only=True)
-    if spend.status != SpendStatus.APPROVED:
-        messages.info(request, _("Bara godkända förslag kan bokföras; förslaget är %(s)s.")
-                      % {"s": spend.get_status_display().lower()})
-        return redirect(spend.get_absolute_url())
+    refused = _not_open_for(request, spend, SpendStatus.APPROVED, _(
+        "Bara godkända förslag kan bokföras; förslaget är %(s)s.")
+        % {"s": spend.get_status_display().lower()})
+    if refused:
+        return refused
     form = BookingForm(request.POST or None, spend=spend)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.book(spend, request.user, amount=data["amount"], on=data["on"],
-                          voucher=data["voucher"])
-        except services.AlreadyDone as error:
-            messages.info(request, str(error))
-            return redirect(spend.get_absolute_url())
-        except services.BudgetError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Utgiften är bokförd."))
-            return redirect(spend.get_absolute_url())
-    return _action_page(request, spend, form, title=_("Bokför utgift"), submit=_("Bokför"),
-                        intro=_("Registrera det belopp som betalades enligt fakturan och "
-                                "ekonomisystemets verifikationsnummer."))
+    done = _post_action(request, spend, form, lambda d: services.book(
+        spend, request.user, amount=d["amount"], on=d["on"], voucher=d["voucher"]),
+        _("Utgiften är bokförd."))
+    return done or _action_page(
+        request, spend, form, title=_("Bokför utgift"), submit=_("Bokför"),
+        intro=_("Registrera det belopp som betalades enligt fakturan och ekonomisystemets "
+                "verifikationsnummer."))
 
 
 @require_http_methods(["GET", "POST"])
 def request_cancel(request, slug, year, pk):
     """Revoke an approval that was never paid (the chair)."""
     spend = spend_for_user(request, slug, year, pk, DECIDE_SPEND, role_only=True)
-    if spend.status != SpendStatus.APPROVED:
-        messages.info(request, _("Bara ett godkänt förslag som inte är bokfört kan återkallas."))
-        return redirect(spend.get_absolute_url())
+    refused = _not_open_for(request, spend, SpendStatus.APPROVED, _(
+        "Bara ett godkänt förslag som inte är bokfört kan återkallas."))
+    if refused:
+        return refused
     form = CancelForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.cancel(spend, request.user, reason=form.cleaned_data["reason"])
-        except services.AlreadyDone as error:
-            messages.info(request, str(error))
-            return redirect(spend.get_absolute_url())
-        except services.BudgetError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Beslutet är återkallat och pengarna är frigjorda."))
-            return redirect(spend.get_absolute_url())
-    return _action_page(request, spend, form, title=_("Återkalla beslut"), submit=_("Återkalla"),
-                        danger=True,
-                        intro=_("Beslutet finns kvar i huvudboken; en motpost med ditt skäl "
-                                "frigör beloppet."))
+    done = _post_action(request, spend, form, lambda d: services.cancel(
+        spend, request.user, reason=d["reason"]),
+        _("Beslutet är återkallat och pengarna är frigjorda."))
+    return done or _action_page(
+        request, spend, form, title=_("Återkalla beslut"), submit=_("Återkalla"), danger=True,
+        intro=_("Beslutet finns kvar i huvudboken; en motpost med ditt skäl frigör beloppet."))
 
 
 @require_http_methods(["GET", "POST"])
 def request_correct(request, slug, year, pk):
     """Correct a booking with a reversing entry and a reason (developer or chair)."""
     spend = spend_for_user(request, slug, year, pk, BOOK_SPEND, role_only=True)
-    if spend.status != SpendStatus.BOOKED:
-        messages.info(request, _("Bara bokförda utgifter kan rättas."))
-        return redirect(spend.get_absolute_url())
+    refused = _not_open_for(request, spend, SpendStatus.BOOKED,
+                            _("Bara bokförda utgifter kan rättas."))
+    if refused:
+        return refused
     booked = services.booked_of(spend)
     form = CorrectionForm(request.POST or None, spend=spend, booked=booked)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.correct_booking(spend, request.user, amount=data["amount"],
-                                     reason=data["reason"], on=data["on"], voucher=data["voucher"])
-        except services.BudgetError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Bokföringen är rättad med en motpost."))
-            return redirect(spend.get_absolute_url())
-    return _action_page(request, spend, form, title=_("Rätta bokföring"), submit=_("Rätta"),
-                        intro=_("Inget tas bort: en motpost tar tillbaka det bokförda beloppet "
-                                "(%(booked)s) och en ny post bokför rätt belopp.")
-                        % {"booked": services.kr(booked)})
+    done = _post_action(request, spend, form, lambda d: services.correct_booking(
+        spend, request.user, amount=d["amount"], reason=d["reason"], on=d["on"],
+        voucher=d["voucher"]), _("Bokföringen är rättad med en motpost."))
+    return done or _action_page(
+        request, spend, form, title=_("Rätta bokföring"), submit=_("Rätta"),
+        intro=_("Inget tas bort: en motpost tar tillbaka det bokförda beloppet (%(booked)s) "
+                "och en ny post bokför rätt belopp.") % {"booked": services.kr(booked)})
