@@ -6,7 +6,7 @@ from datetime import date
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from planning.models import DocumentKind, PlanningYear, default_due_dates
+from planning.models import DocumentKind, PlanningYear, due_dates_for
 from planning.models.documents import FROZEN
 
 SOON_DAYS = 45
@@ -53,14 +53,16 @@ def deadlines(groups, today: date | None = None, *, soon_days: int = SOON_DAYS,
         .select_related("analysis", "action_plan", "area_group__district")
         .prefetch_related("reports")
     }
-    result = []
+    result, year_dates = [], {}
     for group in groups:
         for year in years:
             py = planning_years.get((group.pk, year))
             if py is None:
                 if year != today.year:
                     continue
-                due = default_due_dates(year)["analysis_due"]
+                if year not in year_dates:  # one query, only when some group has not started
+                    year_dates[year] = due_dates_for(year)
+                due = year_dates[year]["analysis_due"]
                 days = (today - due).days
                 if days > -soon_days:
                     result.append(Deadline(
@@ -128,7 +130,7 @@ def waiting_for_committee(groups, today: date | None = None) -> list[CommitteeWa
     after the committee's due date. Riktlinjerna: the committee handles the
     analysis and action plan of the year and the annual report of the year before
     in February or March, so an annual report counts from the next year's committee
-    date (the guidelines' default when that year is not started). The interim
+    date (the year's dates for all groups when the group has not started it). The interim
     report has no committee date in the guidelines and is left out."""
     from planning.models import Status
 
@@ -139,6 +141,7 @@ def waiting_for_committee(groups, today: date | None = None) -> list[CommitteeWa
         .prefetch_related("reports")
     )
     committee_due = {(py.area_group_id, py.year): py.committee_due for py in planning_years}
+    year_dates = {}
     result = []
     for py in planning_years:
         annual = [r for r in py.reports.all() if r.kind == DocumentKind.ANNUAL_REPORT]
@@ -146,8 +149,11 @@ def waiting_for_committee(groups, today: date | None = None) -> list[CommitteeWa
             if doc.status != Status.APPROVED:
                 continue
             if doc.kind == DocumentKind.ANNUAL_REPORT:
-                due = committee_due.get((py.area_group_id, py.year + 1)) or default_due_dates(
-                    py.year + 1)["committee_due"]
+                due = committee_due.get((py.area_group_id, py.year + 1))
+                if due is None:
+                    if py.year + 1 not in year_dates:
+                        year_dates[py.year + 1] = due_dates_for(py.year + 1)
+                    due = year_dates[py.year + 1]["committee_due"]
             else:
                 due = py.committee_due
             if today > due:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from areas.models import Organisation, WorkingGroup
 from planning.models import (
     Comment,
+    CycleDueDates,
     Effort,
     FollowUpRow,
     MainTask,
@@ -192,6 +193,13 @@ class DueDatesForm(forms.ModelForm):
                 _("Årsrapporten lämnas i början av året efter (%(next)s).") % {"next": year + 1},
             )
         return cleaned
+
+
+class YearDueDatesForm(DueDatesForm):
+    """One year's wheel for every area group at once (management office)."""
+
+    class Meta(DueDatesForm.Meta):
+        model = CycleDueDates
 
 
 class StartYearForm(forms.Form):

@@ -25,6 +25,7 @@ from planning.models import (
     Status,
     WorkflowEvent,
 )
+from planning.models.cycle import DUE_FIELDS
 from planning.models.documents import FROZEN
 
 
@@ -110,6 +111,24 @@ def start_year(area_group, year: int) -> PlanningYear:
                 defaults={"heading": heading, "guidance": guidance, "position": position},
             )
     return planning_year
+
+
+@transaction.atomic
+def set_due_dates_for_all_groups(form) -> int:
+    """The management office sets a year's wheel for every area group at once: the
+    dates are kept for the year (a group that starts it later begins from them)
+    and given to every group that has started it. Returns how many groups' dates
+    changed. Each planning year is saved on its own, so its history shows it."""
+    dates = form.save()
+    changed = 0
+    for planning_year in PlanningYear.objects.filter(year=dates.year):
+        fields = [f for f in DUE_FIELDS if getattr(planning_year, f) != getattr(dates, f)]
+        if fields:
+            for f in fields:
+                setattr(planning_year, f, getattr(dates, f))
+            planning_year.save(update_fields=fields)
+            changed += 1
+    return changed
 
 
 def document_of(planning_year, kind: str):

@@ -6,6 +6,7 @@ annual report), their workflow and sections; the action plan's efforts and the
 reports' follow-up rows; and the statistics the analysis builds on.
 """
 
+from planning.models.cycle import CycleDueDates, default_due_dates, due_dates_for  # noqa: F401
 from planning.models.documents import (  # noqa: F401
     ActionPlan,
     Comment,
@@ -16,7 +17,6 @@ from planning.models.documents import (  # noqa: F401
     Section,
     Status,
     WorkflowEvent,
-    default_due_dates,
 )
 from planning.models.efforts import Effort, FollowUpRow, FollowUpStatus  # noqa: F401
 from planning.models.programmes import MainTask, StrategicProgramme  # noqa: F401

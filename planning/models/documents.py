@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from areas.models import AreaGroup
+from planning.models.cycle import DUE_FIELDS, due_dates_for
 
 
 class DocumentKind(models.TextChoices):
@@ -49,20 +50,6 @@ class Status(models.TextChoices):
 FROZEN = {Status.APPROVED, Status.COMMITTEE, Status.REPORTED, Status.PUBLISHED}
 
 
-def default_due_dates(year: int) -> dict[str, date]:
-    """The guidelines' months as default due dates: analysis and plan at the start
-    of the year (end of January), the democracy committee in February or March
-    (end of March), the interim report in September, the annual report at the
-    start of the following year."""
-    return {
-        "analysis_due": date(year, 1, 31),
-        "action_plan_due": date(year, 1, 31),
-        "committee_due": date(year, 3, 31),
-        "interim_report_due": date(year, 9, 30),
-        "annual_report_due": date(year + 1, 1, 31),
-    }
-
-
 class PlanningYearQuerySet(models.QuerySet):
     def for_year(self, year: int):
         return self.filter(year=year)
@@ -74,8 +61,9 @@ class PlanningYearQuerySet(models.QuerySet):
 class PlanningYear(models.Model):
     """An area group's year: the four documents and their due dates (the årshjul).
 
-    Due dates are data, set per year by the management office; the defaults
-    follow the guidelines' months (``default_due_dates``)."""
+    Due dates are data: a new planning year starts from the dates the management
+    office set for the year (``CycleDueDates``), else the guidelines' months
+    (``default_due_dates``); they may then be changed for this group alone."""
 
     area_group = models.ForeignKey(
         AreaGroup, on_delete=models.PROTECT, related_name="planning_years",
@@ -109,9 +97,10 @@ class PlanningYear(models.Model):
         return f"{self.area_group} {self.year}"
 
     def save(self, *args, **kwargs):
-        for field, value in default_due_dates(self.year).items():
-            if getattr(self, field) is None:
-                setattr(self, field, value)
+        if any(getattr(self, field) is None for field in DUE_FIELDS):
+            for field, value in due_dates_for(self.year).items():
+                if getattr(self, field) is None:
+                    setattr(self, field, value)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,10 +19,10 @@ from areas.permissions import (
     has_group_perm,
 )
 from planning import charts, services
-from planning.forms import DueDatesForm, StartYearForm, WorkflowForm
+from planning.forms import DueDatesForm, StartYearForm, WorkflowForm, YearDueDatesForm
 from planning.history import PER_PAGE as HISTORY_PER_PAGE
 from planning.history import document_history
-from planning.models import DocumentKind, PlanningYear, Report
+from planning.models import CycleDueDates, DocumentKind, PlanningYear, Report, default_due_dates
 from planning.views.context import document_context, programme_in_force
 from planning.views.fetch import document_for_user, group_for_user, year_for_user
 
@@ -125,8 +126,27 @@ def history(request, slug, year, kind):
     })
 
 
+@require_http_methods(["GET", "POST"])
 def overview(request, year):
-    """All districts' documents of a year, for readers across districts."""
+    """All districts' documents of a year, for readers across districts; for the
+    management office also the year's due dates, set for every group at once."""
+    manages = can_manage_cycle(request.user)
+    if request.method == "POST" and not manages:
+        raise PermissionDenied
+    dates_form = None
+    if manages and 2015 <= year <= 2100:
+        dates = CycleDueDates.objects.filter(year=year).first() or CycleDueDates(
+            year=year, **default_due_dates(year))
+        dates_form = YearDueDatesForm(request.POST or None, instance=dates, prefix="datum")
+        if request.method == "POST" and dates_form.is_valid():
+            changed = services.set_due_dates_for_all_groups(dates_form)
+            messages.success(request, _(
+                "Datumen i årshjulet %(year)s gäller nu alla områdesgrupper (nya datum för "
+                "%(n)s grupper som påbörjat året; de andra får dem när de påbörjar det)."
+            ) % {"year": year, "n": changed})
+            return redirect("planning:overview", year)
+    elif request.method == "POST":
+        raise Http404
     groups = AreaGroup.objects.visible_to(request.user).select_related("district")
     planning_years = {
         py.area_group_id: py
@@ -148,6 +168,6 @@ def overview(request, year):
                     py.area_group = group
         rows.append({"group": group, "planning_year": py, "docs": docs})
     return render(request, "planning/overview.html", {
-        "year": year, "rows": rows, "kinds": DocumentKind.choices,
+        "year": year, "rows": rows, "kinds": DocumentKind.choices, "dates_form": dates_form,
         "years": range(timezone.localdate().year + 1, timezone.localdate().year - 4, -1),
     })

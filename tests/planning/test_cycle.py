@@ -382,3 +382,48 @@ def test_committee_wait_counts_from_the_committee_due_date(alby_analysis, alby_d
 def test_members_of_one_group_do_not_get_the_all_districts_panel(client, alby_year, tumba_year, alby_developer):
     client.force_login(alby_developer)
     assert "Alla stadsdelar: det här" not in client.get(reverse("start")).content.decode()
+
+
+YEAR_DATES = {"datum-analysis_due": "2027-02-12", "datum-action_plan_due": "2027-02-12",
+              "datum-committee_due": "2027-03-18", "datum-interim_report_due": "2027-09-24",
+              "datum-annual_report_due": "2028-02-11"}
+
+
+def test_management_office_sets_one_years_dates_for_every_group_at_once(client, reader, alby, tumba,
+                                                                       alby_people):
+    reader.user_permissions.add(Permission.objects.get(codename="manage_cycle"))
+    started = services.start_year(alby, 2027)  # Alby has started 2027; Tumba has not
+    client.force_login(reader)
+    url = reverse("planning:overview", args=[2027])
+    assert "Datum i årshjulet 2027 för alla områdesgrupper" in client.get(url).content.decode()
+    response = client.post(url, YEAR_DATES, follow=True)
+    assert "gäller nu alla områdesgrupper" in response.content.decode()
+    started.refresh_from_db()
+    assert (started.analysis_due, started.committee_due) == (date(2027, 2, 12), date(2027, 3, 18))
+    # A group that has not started the year is due by them, and starts from them.
+    [not_started] = deadlines([tumba], today=date(2027, 2, 20))
+    assert (not_started.kind, not_started.due, not_started.days) == ("year", date(2027, 2, 12), 8)
+    later = services.start_year(tumba, 2027)
+    assert (later.analysis_due, later.annual_report_due) == (date(2027, 2, 12), date(2028, 2, 11))
+    assert services.start_year(tumba, 2028).analysis_due == date(2028, 1, 31)  # other years: the guidelines'
+
+
+def test_year_dates_for_all_groups_are_refused_outside_the_year(client, reader):
+    reader.user_permissions.add(Permission.objects.get(codename="manage_cycle"))
+    client.force_login(reader)
+    response = client.post(reverse("planning:overview", args=[2027]),
+                           {**YEAR_DATES, "datum-committee_due": "2026-12-01"})
+    assert response.status_code == 200
+    assert "Datumet ska ligga inom 2027." in response.content.decode()
+    assert f'action="{reverse("planning:overview", args=[2027])}#datum"' in response.content.decode()
+    assert not PlanningYear.objects.exists()
+
+
+def test_only_the_management_office_sets_dates_for_all_groups(client, reader, alby_year, alby_chair):
+    for user in (reader, alby_chair):  # reads every group / chairs one: neither sets the wheel
+        client.force_login(user)
+        url = reverse("planning:overview", args=[2026])
+        assert "för alla områdesgrupper" not in client.get(url).content.decode()
+        assert client.post(url, YEAR_DATES).status_code == 403
+    alby_year.refresh_from_db()
+    assert alby_year.analysis_due == date(2026, 1, 31)

@@ -46,8 +46,9 @@ PAGES = [
 ]
 
 
-# The management office's start page: what is behind in every district it reads.
-PINNED_READER_START = 13
+# The management office's start page: what is behind in every district it reads
+# (one more query, for the year's dates, while some group has not started the year).
+PINNED_READER_START = 14
 
 
 @pytest.mark.parametrize("name,url,limit", PAGES, ids=[p[0] for p in PAGES])
@@ -103,6 +104,8 @@ def test_management_office_start_page_query_count_is_pinned_and_flat(
     from planning import services
 
     client.force_login(reader)
+    with django_assert_max_num_queries(PINNED_READER_START):
+        client.get(reverse("start"))
     with CaptureQueriesContext(connection) as two_groups:
         client.get(reverse("start"))
     for group in AreaGroup.objects.exclude(pk__in=[alby_plan.get_area_group().pk, tumba_year.area_group_id]):
@@ -111,4 +114,4 @@ def test_management_office_start_page_query_count_is_pinned_and_flat(
         assert client.get(reverse("start")).status_code == 200
     with CaptureQueriesContext(connection) as five_groups:
         client.get(reverse("start"))
-    assert len(five_groups) == len(two_groups)
+    assert len(five_groups) <= len(two_groups)
