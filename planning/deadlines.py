@@ -164,13 +164,14 @@ def waiting_for_committee(groups, today: date | None = None) -> list[CommitteeWa
 
 def across_districts(groups, today: date | None = None) -> list[dict]:
     """For readers across districts (the management office), per district: the
-    documents that are late and those the democracy committee has not handled
-    after its due date. Districts where nothing is behind are left out."""
+    documents that are late, those submitted in time that still wait for the
+    chair's approval after their due date, and those the democracy committee has
+    not handled after its due date. Districts where nothing is behind are left out."""
     today = today or timezone.localdate()
     groups = list(groups)
     by_group = {g.pk: {"group": g, "late": [], "committee": []} for g in groups}
     for d in deadlines(groups, today):
-        if d.is_late:
+        if d.is_late or (d.waiting_since and d.due < today):
             by_group[d.group.pk]["late"].append(d)
     for wait in waiting_for_committee(groups, today):
         by_group[wait.group.pk]["committee"].append(wait)

@@ -1,12 +1,13 @@
 """Copy forward, the public page, the yearly wheel's due dates and panels,
 history with diffs, and the budget section of the annual report."""
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+from django.utils import timezone
 
 from planning import editing, services
 from planning.deadlines import deadlines
@@ -320,10 +321,6 @@ def test_long_history_is_paged_not_cut(client, alby_plan, alby_developer):
 def test_document_submitted_on_time_waits_for_approval_and_is_not_late(
     client, alby_analysis, alby_developer
 ):
-    from datetime import datetime
-
-    from django.utils import timezone
-
     submitted = timezone.make_aware(datetime(2026, 1, 20, 10, 0))  # due 31 January
     services.transition(alby_analysis, "submit", alby_developer, at=submitted)
     alby_analysis.refresh_from_db()
@@ -340,10 +337,6 @@ def test_document_submitted_on_time_waits_for_approval_and_is_not_late(
 
 
 def test_document_submitted_after_its_due_date_stays_late_while_it_waits(alby_analysis, alby_developer):
-    from datetime import datetime
-
-    from django.utils import timezone
-
     services.transition(alby_analysis, "submit", alby_developer,
                         at=timezone.make_aware(datetime(2026, 2, 10, 10, 0)))
     alby_analysis.refresh_from_db()
@@ -352,9 +345,14 @@ def test_document_submitted_after_its_due_date_stays_late_while_it_waits(alby_an
 
 
 def test_management_office_sees_what_is_behind_in_every_district_on_the_start_page(
-    client, reader, alby_analysis, alby_developer, alby_chair, tumba_year
+    client, reader, alby_analysis, alby_developer, alby_chair, tumba_year, tumba_developer
 ):
     walk(alby_analysis, ["submit", "approve"], alby_developer, alby_chair)  # never reached the committee
+    section = tumba_year.sections.filter(document="analysis").first()
+    section.body = "Tumba växer."
+    section.save()
+    services.transition(tumba_year.analysis, "submit", tumba_developer,
+                        at=timezone.make_aware(datetime(2026, 1, 20, 10, 0)))  # in time
     client.force_login(reader)
     html = client.get(reverse("start")).content.decode()
     assert "Inget väntar på dig" not in html
@@ -362,7 +360,9 @@ def test_management_office_sees_what_is_behind_in_every_district_on_the_start_pa
     alby, tumba = panel.split("<h4>Alby</h4>")[1].split("<h4>")[0], panel.split("<h4>Tumba</h4>")[1]
     assert "Stadsdelsanalys 2026</a>:\n      godkänd men inte behandlad i demokratiberedningen" in alby
     assert "Handlingsplan 2026</a>:\n      <strong>" in alby and "dagar sen" in alby
-    assert "Stadsdelsanalys 2026</a>:\n      <strong>" in tumba
+    assert "Handlingsplan 2026</a>:\n      <strong>" in tumba
+    # Submitted in time, but the chair has not approved it since January: the office sees that too.
+    assert "Stadsdelsanalys 2026</a>:\n      lämnad i tid, väntar på ordförandens godkännande sedan 20 jan 2026" in tumba
     # Districts whose year has not started are behind too.
     assert "<h4>Fittja</h4>" in panel and "Planeringsåret 2026 är inte påbörjat" in panel
 
