@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.db import connections
 
 from areas.demo import load_structure
 from areas.models import AreaGroup, Membership, Organisation, Person, Role
@@ -188,8 +189,17 @@ def browser_page(live_server):
         page = browser.new_page()
         page.set_default_timeout(10_000)
         page.base_url = live_server.url
-        yield page
-        browser.close()
+        try:
+            yield page
+        finally:
+            # Playwright hands control back to the test inside another contextvars
+            # context, and Django keeps one connection per context: the queries the
+            # test body makes go through a second connection that nothing else
+            # closes. On PostgreSQL it would still be open when the test database
+            # is dropped ("is being accessed by other users"). Close it here, in
+            # that same context.
+            connections.close_all()
+            browser.close()
 
 
 def browser_login(page, username, password=PASSWORD):
