@@ -152,9 +152,10 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
-# --- Security (docs/SECURITY.md). Production-safe when DEBUG is off; `make run`
-# (DEBUG on, plain http on 127.0.0.1) turns off what needs https. Tests talk plain
-# http too (tests/plain_http.py sets SECURE_SSL_REDIRECT and SECURE_COOKIES off).
+# --- Security: README.md, "Security and privacy" (what is protected, how, and the
+# test of each). Production-safe when DEBUG is off; `make run` (DEBUG on, plain http
+# on 127.0.0.1) turns off what needs https. Tests talk plain http too
+# (tests/plain_http.py sets SECURE_SSL_REDIRECT and SECURE_COOKIES off).
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 _SECURE_COOKIES = env_bool("SECURE_COOKIES", not DEBUG)
 SESSION_COOKIE_SECURE = _SECURE_COOKIES
