@@ -36,3 +36,34 @@ document.addEventListener("htmx:afterSwap", function (event) {
     || swapped.querySelector("a[href], button");
   if (next) { next.focus(); }
 });
+
+// Reflow (WCAG 1.4.10): a table wider than the screen scrolls sideways in its
+// .table-scroll wrapper. While it does, the wrapper is a named region in the tab
+// order, so a keyboard user can scroll it with the arrow keys (WCAG 2.1.1) and a
+// screen reader says which table it is; at widths where it fits, it is neither.
+function markScrollingTables() {
+  document.querySelectorAll(".table-scroll").forEach(function (box) {
+    var scrolls = box.scrollWidth > box.clientWidth + 1;
+    if (scrolls === box.hasAttribute("tabindex")) { return; }
+    if (!scrolls) {
+      box.removeAttribute("tabindex");
+      box.removeAttribute("role");
+      box.removeAttribute("aria-label");
+      return;
+    }
+    var caption = box.querySelector("caption");
+    var section = box.closest("section, .card");
+    var heading = section && section.querySelector("h2, h3");
+    var name = (caption || heading || {}).textContent;
+    box.setAttribute("tabindex", "0");
+    if (name) {
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", name.trim());
+    }
+  });
+}
+
+document.addEventListener("DOMContentLoaded", markScrollingTables);
+window.addEventListener("resize", markScrollingTables);
+document.addEventListener("htmx:afterSettle", markScrollingTables);
+document.addEventListener("toggle", markScrollingTables, true);  // a <details> opened
