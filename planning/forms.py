@@ -45,7 +45,8 @@ class SectionForm(VersionedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].help_text = _(
-            "Vanlig text. Tom rad ger nytt stycke. HTML visas som text."
+            "Tom rad ger nytt stycke. ## Rubrik, ### Underrubrik, - punkt, 1. numrerad punkt, "
+            "**fet**, *kursiv*, [länk](https://…). HTML visas som text."
         )
 
 

@@ -278,8 +278,10 @@ class Report(WorkflowDocument):
 class Section(models.Model):
     """A free-text section of a document, saved on its own (per-section save).
 
-    Text is stored as plain text and rendered escaped with line breaks: user
-    HTML is never rendered. ``version`` guards against silent overwrites."""
+    Text is stored as the editor typed it, in a small Markdown subset
+    (``planning.markup``: headings, lists, bold, italic, http(s)/mailto links),
+    escaped before the subset is applied: user HTML is never rendered. History
+    diffs the source text. ``version`` guards against silent overwrites."""
 
     planning_year = models.ForeignKey(
         PlanningYear, on_delete=models.PROTECT, related_name="sections",
