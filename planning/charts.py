@@ -4,39 +4,62 @@ No JavaScript and no inline styles (strict CSP): series are told apart by CSS
 classes and by the legend; every chart has a table with the same numbers.
 """
 
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from django.utils.translation import gettext as _
 
 WIDTH, HEIGHT = 520, 240
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 36
+# Rough widths of a character of the charts' 12px text (DejaVu Sans, the widest
+# sans we meet): enough room is kept that no label is cut at the chart's edge.
+CHAR_W, BOLD_CHAR_W = Decimal("7.2"), Decimal("7.8")
+STEPS = [Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5), Decimal(10)]
 
 
-def _fmt(value) -> str:
+def _fmt(value, places=None) -> str:
     from planning.statistics import format_value
 
-    return format_value(Decimal(value))
+    return format_value(Decimal(value), places)
 
 
-def _nice_range(values):
+def nice_ticks(values, *, count=4) -> tuple[list[Decimal], int]:
+    """Round tick values that cover ``values`` (26, 28, 30, 32 rather than 26,6,
+    28,1 …) and the decimals their labels need. The step is 1, 2 or 5 times a
+    power of ten (or 25, 250 …), about ``count`` steps in all; a positive series whose lowest
+    value is below half its highest starts at zero, so its changes are not
+    exaggerated."""
     low, high = min(values), max(values)
-    low = min(low, Decimal(0)) if low >= 0 and low < high * Decimal("0.5") else low
+    if Decimal(0) <= low < high * Decimal("0.5"):
+        low = Decimal(0)
     if low == high:
         low, high = low - 1, high + 1
-    pad = (high - low) * Decimal("0.1")
-    return (low - pad if low != 0 else low), high + pad
+    raw = (high - low) / count
+    base = Decimal(1).scaleb(raw.adjusted())
+    # 2,5 only as 25, 250 …: it would give integer data a decimal on its axis.
+    step = next(m * base for m in STEPS if m * base >= raw and (m != Decimal("2.5") or base >= 10))
+    first = (low / step).to_integral_value(rounding=ROUND_FLOOR) * step
+    last = (high / step).to_integral_value(rounding=ROUND_CEILING) * step
+    ticks, value = [], first
+    while value <= last:
+        ticks.append(value)
+        value += step
+    places = max(0, -step.normalize().as_tuple().exponent)
+    return ticks, places
 
 
-def line_chart(series, *, years, unit):
-    """series: [(label, css_class, {year: value})]. Returns what the template draws."""
+def line_chart(series, *, years, unit, places=None):
+    """series: [(label, css_class, {year: value})]. Returns what the template draws.
+    Years sit at their distance from each other (a missing year leaves a gap);
+    ``places`` are the decimals of the table beside the chart."""
     values = [v for _label, _css, data in series for y, v in data.items() if y in years]
     if len(years) < 2 or not values:
         return None
-    low, high = _nice_range(values)
+    ticks, tick_places = nice_ticks(values)
+    low, high = ticks[0], ticks[-1]
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
     def x(year):
-        return LEFT + plot_w * (years.index(year)) / (len(years) - 1)
+        return LEFT + plot_w * (year - years[0]) / (years[-1] - years[0])
 
     def y(value):
         return TOP + plot_h * float((high - value) / (high - low))
@@ -49,25 +72,23 @@ def line_chart(series, *, years, unit):
         lines.append({
             "label": label, "css": css,
             "points": " ".join(f"{px:.1f},{py:.1f}" for px, py, _v, _y in points),
-            "dots": [{"x": f"{px:.1f}", "y": f"{py:.1f}", "title": f"{label} {yr}: {_fmt(v)} {unit}"}
+            "dots": [{"x": f"{px:.1f}", "y": f"{py:.1f}",
+                      "title": f"{label} {yr}: {_fmt(v, places)} {unit}".strip()}
                      for px, py, v, yr in points],
         })
-    y_ticks = []
-    span = high - low
-    for i in range(5):
-        value = low + span * Decimal(i) / 4
-        shown = round(value) if span >= 20 else round(value, 1)
-        y_ticks.append({"y": f"{y(value):.1f}", "label": _fmt(shown)})
     return {
         "width": WIDTH, "height": HEIGHT, "left": LEFT, "right": WIDTH - RIGHT,
-        "top": TOP, "bottom": HEIGHT - BOTTOM, "lines": lines, "y_ticks": y_ticks,
+        "top": TOP, "bottom": HEIGHT - BOTTOM, "lines": lines,
+        "y_ticks": [{"y": f"{y(t):.1f}", "label": _fmt(t, tick_places)} for t in ticks],
         "x_ticks": [{"x": f"{x(year):.1f}", "label": str(year)} for year in years],
         "unit": unit,
     }
 
 
-def compare_bars(district_name, district_values, municipality_values, *, years, unit):
-    """The latest year both have: the district against the whole municipality."""
+def compare_bars(district_name, district_values, municipality_values, *, years, unit, places=None):
+    """The latest year both have: the district against the whole municipality, the
+    values with the table's decimals (``places``). The labels' room is measured
+    from their text so that neither a name nor a value is cut at the edge."""
     common = [y for y in years if y in district_values and y in municipality_values]
     if not common:
         return None
@@ -75,14 +96,18 @@ def compare_bars(district_name, district_values, municipality_values, *, years, 
     pairs = [(district_name, "series-district", district_values[year]),
              (_("Hela kommunen"), "series-municipality", municipality_values[year])]
     top = max(abs(v) for _l, _c, v in pairs) or Decimal(1)
-    label_w, bar_max, row_h = 150, WIDTH - 150 - 90, 34
+    names = [f"{label} {year}" for label, _c, _v in pairs]
+    texts = [f"{_fmt(value, places)} {unit}".strip() for _l, _c, value in pairs]
+    label_w = int(max(len(n) for n in names) * CHAR_W) + 10
+    value_w = int(max(len(t) for t in texts) * BOLD_CHAR_W) + 8
+    bar_max, row_h = WIDTH - label_w - value_w, 34
     bars = []
-    for i, (label, css, value) in enumerate(pairs):
+    for i, ((_label, css, value), name, text) in enumerate(zip(pairs, names, texts, strict=True)):
         w = bar_max * float(abs(value) / top)
         bars.append({
-            "label": label, "css": css, "y": 8 + i * row_h, "text_y": 8 + i * row_h + 17,
+            "label": name, "css": css, "y": 8 + i * row_h, "text_y": 8 + i * row_h + 17,
             "width": f"{max(w, 1):.1f}", "value_x": f"{label_w + max(w, 1) + 6:.1f}",
-            "value": f"{_fmt(value)} {unit}".strip(),
+            "value": text,
         })
     return {"width": WIDTH, "height": 16 + len(pairs) * row_h, "label_w": label_w,
             "bars": bars, "year": year}

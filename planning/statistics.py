@@ -117,12 +117,17 @@ class IndicatorBlock:
     sources: list[str] = field(default_factory=list)
     revised: dict = field(default_factory=dict)  # (is_district, year) -> current value text
 
-    def rows(self, district_name):
-        places = max(
+    @property
+    def places(self) -> int:
+        """The decimals of the whole table (and its charts): 34,0 beside 33,6."""
+        return max(
             (decimal_places(v) for v in [*self.district_values.values(),
                                          *self.municipality_values.values()]),
             default=0,
         )
+
+    def rows(self, district_name):
+        places = self.places
 
         def cells(values, is_district):
             out = []
@@ -130,13 +135,25 @@ class IndicatorBlock:
                 value = values.get(year)
                 out.append({
                     "text": format_value(value, places) if value is not None else "–",
-                    "revised": self.revised.get((is_district, year)),
+                    "revised": (is_district, year) in self.revised,
                 })
             return out
 
         return [
             {"label": district_name, "cells": cells(self.district_values, True)},
             {"label": _("Hela kommunen"), "cells": cells(self.municipality_values, False)},
+        ]
+
+    def revision_notes(self, district_name) -> list[dict]:
+        """One note under the table per revised value (the cell carries a mark), so a
+        sentence does not widen a column of numbers."""
+        return [
+            {"label": district_name if is_district else _("Hela kommunen"), "year": year,
+             "value": value}
+            for (is_district, year), value in sorted(
+                self.revised.items(), key=lambda item: (not item[0][0], item[0][1])
+            )
+            if year in self.years
         ]
 
 
@@ -191,12 +208,14 @@ def statistics_for(analysis) -> dict:
         result.append({
             "block": block,
             "rows": block.rows(district.name),
+            "revision_notes": block.revision_notes(district.name),
             "line_chart": charts.line_chart(
                 _series(district.name, block), years=block.years, unit=block.unit,
+                places=block.places,
             ),
             "bar_chart": charts.compare_bars(
                 district.name, block.district_values, block.municipality_values,
-                years=block.years, unit=block.unit,
+                years=block.years, unit=block.unit, places=block.places,
             ),
         })
     return {"indicators": result, "frozen": frozen,
