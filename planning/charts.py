@@ -118,7 +118,12 @@ MONTHS = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", 
 
 def year_wheel(planning_year, docs, today):
     """The årshjul: twelve months round a circle, with the due dates of the year's
-    documents and the democracy committee marked (done, late or coming)."""
+    documents and the democracy committee marked (done, late or coming).
+
+    A document due after the year (the annual report, early the next year) is not
+    drawn in this year's January beside the analysis and the plan: it sits past
+    December, outside the ring at the turn of the year, hollow and labelled with
+    the next year; the legend says so."""
     import math
     from datetime import date
 
@@ -153,13 +158,22 @@ def year_wheel(planning_year, docs, today):
         taken[day] = k + 1
         return point(day, mark - 20 * k)
 
+    after_year = []
     for doc in docs:
         due = doc.due
-        on_wheel = due if due.year == planning_year.year else date(planning_year.year, due.month, due.day)
-        x, y = place(on_wheel)
         state = "done" if doc.is_frozen else ("late" if doc.days_late(today) else "coming")
-        markers.append({"x": f"{x:.1f}", "y": f"{y:.1f}", "css": f"marker {state}",
-                        "title": f"{doc.kind_label}: {due:%Y-%m-%d}"})
+        if due.year == planning_year.year:
+            x, y = place(due)
+            markers.append({"x": f"{x:.1f}", "y": f"{y:.1f}", "css": f"marker {state}",
+                            "title": f"{doc.kind_label}: {due:%Y-%m-%d}"})
+            continue
+        # Past December: at the top of the wheel, above the ring, side by side.
+        x, y = centre + 22 * len(after_year), centre - ring - 16
+        after_year.append({
+            "x": f"{x:.1f}", "y": f"{y:.1f}", "css": f"marker after-year {state}",
+            "kind": doc.kind_label, "due": due,
+            "title": _("%(doc)s: %(d)s (nästa år)") % {"doc": doc.kind_label, "d": f"{due:%Y-%m-%d}"},
+        })
     x, y = place(planning_year.committee_due)
     markers.append({"x": f"{x:.1f}", "y": f"{y:.1f}", "css": "marker committee",
                     "title": _("Demokratiberedningen: %(d)s") % {"d": f"{planning_year.committee_due:%Y-%m-%d}"}})
@@ -167,5 +181,6 @@ def year_wheel(planning_year, docs, today):
     if today.year == planning_year.year:
         hx, hy = point(today, ring)
         hand = {"x": f"{hx:.1f}", "y": f"{hy:.1f}"}
-    return {"size": size, "centre": centre, "months": months, "markers": markers, "hand": hand,
-            "year": str(planning_year.year)}
+    return {"size": size, "centre": centre, "months": months, "markers": markers + after_year,
+            "hand": hand, "year": str(planning_year.year), "after_year": after_year,
+            "next_year": str(planning_year.year + 1), "next_year_y": f"{centre - ring - 34:.1f}"}
