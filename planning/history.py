@@ -40,7 +40,7 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
             out.append(("del", " ".join(a[i1:i2])))
         if tag in ("insert", "replace"):
             out.append(("ins", " ".join(b[j1:j2])))
-    return out
+    return [(op, text) for op, text in out if text]  # a first text replaces "", not a word
 
 
 def _label(model, record, titles):

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from planning.history import word_diff
 from planning.markup import render
 from planning.models import Section
 from tests.planning.conftest import walk
@@ -135,3 +136,7 @@ def test_section_form_explains_the_markdown_subset(client, alby_analysis, alby_d
     html = client.get(reverse("planning:section_edit", args=["alby", 2026, "stadsdelsanalys", section.pk])).content.decode()
     assert "## Rubrik" in html and "- punkt" in html and "**fet**" in html and "[länk](https://…)" in html
     assert f'aria-describedby="id_s{section.pk}-body_helptext"' in html
+
+
+def test_history_diff_of_a_first_text_is_one_insertion():
+    assert word_diff("", "## Ny rubrik\n- punkt") == [("ins", "## Ny rubrik\n- punkt")]
