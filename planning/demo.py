@@ -10,18 +10,28 @@ others) and the September interim report. The figures are illustrative, shaped
 like SCB's and Kolada's tables, not official statistics. The RegSO/DeSO key is
 reference data (``planning.area_codes``, loaded with the structure), not demo data.
 
+Every step is dated when the story says it happened, not the day ``load_demo``
+ran: the workflow steps by ``transition(at=...)``, and the history rows of what
+the demo writes (sections, efforts, follow-up rows, the documents themselves) by
+``_dated`` – the plan's efforts are created in January, before the plan is
+submitted, and its history says so.
+
 Idempotent: a programme, area code or planning year that exists is left alone.
 """
 
+from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.db.models import Max
 from django.utils import timezone
 
 from areas.models import AreaGroup, District, Organisation, WorkingGroup
 from planning import editing, services, statistics
+from planning.demo_texts import FOLLOW_UP, REPORT_TEXT
 from planning.models import (
     AreaCode,
     Effort,
@@ -68,69 +78,70 @@ PROGRAMMES = {
     ]),
 }
 
-# title, description, goal, main task position, working group index (0 network,
-# 1, 2 the district's working groups), org short name, cost, (start month, end month),
-# indicators
+# title, description, goal, main task position, working group (its name in
+# areas.demo.WORKING_GROUPS; None: the district's network group), org short name,
+# cost, (start month, end month), indicators. budget.demo finds the 2026 efforts by a
+# word of their title (its EFFORT_KEYS): keep them in step.
 EFFORTS = {
     "alby": [
         ("Sommarlovsaktiviteter i Alby", "Aktiviteter varje vardag under sommarlovet på Albyberget och i Alby centrum, tillsammans med föreningar.",
-         "Fler barn 7–15 år har en meningsfull sommar.", 3, 2, "KOF", "85000", (6, 8),
+         "Fler barn 7–15 år har en meningsfull sommar.", 3, "Sommarlov i Alby", "KOF", "85000", (6, 8),
          "Antal unika deltagare (mål 400)\nAndel flickor minst 45 %"),
         ("Trygghetsvandringar", "Kvartalsvisa trygghetsvandringar med boende, Botkyrkabyggen och kommunpolisen; åtgärdslista följs upp.",
-         "Färre otrygga platser i Alby.", 2, 1, "Polisen", "12000", (2, 11),
+         "Färre otrygga platser i Alby.", 2, "Trygg i Alby centrum", "Polisen", "12000", (2, 11),
          "Antal åtgärdade platser\nAndel otrygga i trygghetsmätningen"),
         ("Läxhjälp på biblioteket", "Läxhjälp tre kvällar i veckan på Alby bibliotek med studentvolontärer.",
-         "Fler elever behöriga till gymnasiet.", 3, 0, "UF", "60000", (1, 12),
+         "Fler elever behöriga till gymnasiet.", 3, None, "UF", "60000", (1, 12),
          "Antal besök per termin\nBehörighet till gymnasiet, åk 9"),
         ("Jobbspår för unga vuxna", "Praktik och handledning i Alby centrum för unga 18–24 år i samverkan med Botkyrka Jobbcenter.",
-         "Unga vuxna går vidare till arbete eller studier.", 1, 0, "AVUX", "75000", (3, 12),
+         "Unga vuxna går vidare till arbete eller studier.", 1, None, "AVUX", "75000", (3, 12),
          "Andel deltagare i arbete eller studier efter sex månader"),
         ("Föreningsstöd genom IOP med Alby IF", "Idéburet offentligt partnerskap om öppen idrott helgkvällar.",
-         "Fler unga i organiserad fritid helgkvällar.", 3, 0, "KOF", "40000", (1, 12),
+         "Fler unga i organiserad fritid helgkvällar.", 3, None, "KOF", "40000", (1, 12),
          "Antal öppna kvällar\nAntal deltagare"),
     ],
     "fittja": [
         ("Språkcafé på Fittja gård", "Språkcafé varje vecka för vuxna som vill öva svenska.",
-         "Fler vuxna med svenska som andraspråk går vidare till SFI eller arbete.", 1, 1, "AVUX", "30000", (1, 12),
+         "Fler vuxna med svenska som andraspråk går vidare till SFI eller arbete.", 1, "Fittja centrum och Fittja gård", "AVUX", "30000", (1, 12),
          "Antal deltagare per tillfälle"),
         ("Sommarlovsaktiviteter i Fittja", "Lovaktiviteter med föreningar och fritidsgården.",
-         "Meningsfull sommar för barn och unga.", 2, 2, "KOF", "70000", (6, 8),
+         "Meningsfull sommar för barn och unga.", 2, "Föreningsliv i Fittja", "KOF", "70000", (6, 8),
          "Antal unika deltagare"),
         ("Vuxna på stan kvällstid", "Föräldravandringar och fältassistenter i centrum fredagar och lördagar.",
-         "Ökad trygghet i Fittja centrum.", 3, 0, "SOF", "25000", (1, 12),
+         "Ökad trygghet i Fittja centrum.", 3, None, "SOF", "25000", (1, 12),
          "Antal vandringspass\nIncidenter i centrum"),
         ("Jobbspår för unga", "Feriejobb och praktik i kommunens verksamheter i Fittja.",
-         "Unga får arbetslivserfarenhet.", 1, 0, "AVUX", "55000", (4, 9),
+         "Unga får arbetslivserfarenhet.", 1, None, "AVUX", "55000", (4, 9),
          "Antal platser"),
     ],
     "hallunda-norsborg": [
         ("Läsfrämjande för förskolebarn", "Bokpåsar och sagostunder med föräldrar på Hallunda bibliotek.",
-         "Fler barn läser hemma.", 1, 2, "KOF", "45000", (1, 12), "Antal utlånade bokpåsar"),
+         "Fler barn läser hemma.", 1, "Språk och läsning", "KOF", "45000", (1, 12), "Antal utlånade bokpåsar"),
         ("Trygghetsvandringar i Hallunda centrum", "Trygghetsvandringar med handlare och fastighetsägare.",
-         "Tryggare centrum.", 3, 1, "Botkyrkabyggen", "10000", (3, 10), "Antal åtgärder"),
+         "Tryggare centrum.", 3, "Hallunda centrum", "Botkyrkabyggen", "10000", (3, 10), "Antal åtgärder"),
         ("Naturdagar i Eriksberg", "Guidade naturdagar för familjer i Eriksbergs naturreservat.",
-         "Fler invånare använder naturreservatet.", 3, 0, "SBF", "20000", (4, 9), "Antal deltagare"),
+         "Fler invånare använder naturreservatet.", 3, None, "SBF", "20000", (4, 9), "Antal deltagare"),
         ("Jobbspår i Hallunda", "Praktikplatser i handeln i Hallunda centrum.",
-         "Fler i arbete.", 2, 0, "AVUX", "60000", (2, 12), "Andel i arbete efter praktiken"),
+         "Fler i arbete.", 2, None, "AVUX", "60000", (2, 12), "Andel i arbete efter praktiken"),
     ],
     "tullinge": [
         ("Mötesplats för unga i Tullinge", "Öppen verksamhet fredagskvällar i Tullinge centrum.",
-         "Unga har en trygg plats att vara på.", None, 1, "KOF", "50000", (1, 12), "Antal besökare"),
+         "Unga har en trygg plats att vara på.", None, "Unga i Tullinge", "KOF", "50000", (1, 12), "Antal besökare"),
         ("Trafiksäkra skolvägar", "Kartläggning av skolvägar med föräldrar och elever.",
-         "Säkrare skolvägar.", None, 2, "SBF", "15000", (3, 11), "Antal åtgärdade punkter"),
+         "Säkrare skolvägar.", None, "Tullinge centrum", "SBF", "15000", (3, 11), "Antal åtgärdade punkter"),
         ("Sommarlovsaktiviteter", "Lovaktiviteter i samverkan med idrottsföreningar.",
-         "Fler barn aktiva på sommaren.", None, 0, "KOF", "40000", (6, 8), "Antal deltagare"),
+         "Fler barn aktiva på sommaren.", None, None, "KOF", "40000", (6, 8), "Antal deltagare"),
     ],
     "tumba": [
         ("Trygg i Tumba centrum", "Samverkan kring belysning, skötsel och vuxennärvaro i centrum.",
-         "Färre otrygga platser.", None, 1, "SEF", "35000", (1, 12), "Andel otrygga i trygghetsmätningen"),
+         "Färre otrygga platser.", None, "Tumba centrum", "SEF", "35000", (1, 12), "Andel otrygga i trygghetsmätningen"),
         ("Vägar till arbete för unga vuxna", "Coachning och praktik för unga 18–29 år.",
-         "Fler unga vuxna i arbete eller studier.", None, 2, "AVUX", "90000", (2, 12),
+         "Fler unga vuxna i arbete eller studier.", None, "Vägar till arbete", "AVUX", "90000", (2, 12),
          "Antal deltagare i arbete eller studier"),
         ("Läxhjälp i Tumba", "Läxhjälp på Tumba bibliotek.",
-         "Bättre skolresultat.", None, 0, "UF", "45000", (1, 12), "Antal besök"),
+         "Bättre skolresultat.", None, None, "UF", "45000", (1, 12), "Antal besök"),
         ("Kulturkvällar på Tumba bruk", "Kulturkvällar för unga i samarbete med kulturskolan.",
-         "Fler unga tar del av kultur.", None, 0, "KOF", "30000", (9, 12), "Antal deltagare"),
+         "Fler unga tar del av kultur.", None, None, "KOF", "30000", (9, 12), "Antal deltagare"),
     ],
 }
 
@@ -139,8 +150,10 @@ ANALYSIS_TEXT = {
             "invånare i arbete har ökat sedan pandemiåret 2020, men skillnaden mot kommunen som helhet "
             "är fortfarande stor.\n\nSkolresultaten har förbättrats något, och trygghetsmätningen visar "
             "en svag minskning av andelen som känner sig otrygga på kvällen.",
-    "dialog": "Vid dialogforumets möten och trygghetsvandringarna har invånarna framför allt lyft "
-              "belysning vid gångstråken, meningsfulla lov för barn och unga och fler vägar till jobb.",
+    "dialog": "Vid dialogforumets möten och trygghetsvandringarna har invånarna framför allt lyft:\n\n"
+              "- **belysning** vid gångstråken,\n- meningsfulla **lov** för barn och unga,\n"
+              "- fler vägar till **jobb**.\n\nDialogforumets minnesanteckningar finns på "
+              "[botkyrka.se](https://www.botkyrka.se).",
     "iakttagelser": "Medborgarkontoret ser fler frågor om försörjningsstöd och bostad. Fritidsgården har "
                     "fler besökare än tidigare, särskilt flickor sedan tjejkvällarna startade.",
     "slutsatser": "Handlingsplanen för året prioriterar lov och läxhjälp, trygghet i centrum och jobbspår för unga.",
@@ -156,10 +169,24 @@ PLAN_2026 = {
 }
 STEPS = ["submit", "approve", "committee", "report", "publish"]
 TARGET_STEPS = {"draft": 0, "submitted": 1, "approved": 2, "committee": 3, "reported": 4, "published": 5}
+# Each document is its own report item to KS, with its own case number.
+CASE_OFFSET = {"analysis": 1, "action_plan": 2, "interim_report": 3, "annual_report": 4}
 
 
 def _aware(day: date):
     return timezone.make_aware(datetime.combine(day, time(10, 0)))
+
+
+@contextmanager
+def _dated(day: date, by):
+    """What the demo writes inside the block was done on ``day`` by ``by`` in the
+    story: the history rows it adds to the planning models say so (the services it
+    calls would date them today, by nobody)."""
+    audited = [m for m in apps.get_app_config("planning").get_models() if hasattr(m, "history")]
+    before = {m: m.history.aggregate(last=Max("history_id"))["last"] or 0 for m in audited}
+    yield
+    for model, last in before.items():
+        model.history.filter(history_id__gt=last).update(history_date=_aware(day), history_user=by)
 
 
 def load(out=None) -> None:
@@ -222,27 +249,60 @@ def _people(group):
 
 
 def _fill_sections(planning_year, district_name):
-    for section in Section.objects.filter(planning_year=planning_year):
+    """The analysis and the plan, written at the start of the year (the reports'
+    sections are written with their rows, ``_report_sections``)."""
+    for section in Section.objects.filter(planning_year=planning_year, document__in=["analysis", "action_plan"]):
         if section.document == "analysis":
             body = ANALYSIS_TEXT.get(section.key, "").format(name=district_name)
-        elif section.document == "action_plan":
+        else:
             body = (f"Årets plan bygger på stadsdelsanalysen {planning_year.year}. Områdesgruppen "
                     "prioriterar barn och unga, trygghet och vägar till arbete.")
-        elif section.key == "sammanfattning":
-            body = "De flesta insatser genomförs enligt plan. Sommarlovsaktiviteterna nådde fler barn än väntat."
-        else:
-            body = "Samverkan med föreningarna behöver planeras tidigare på året."
         section.body = body
+        section.save()
+
+
+NUMBERS = ["ingen", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio"]
+
+
+def _count(n: int, one: str = "", many: str = "") -> str:
+    """"ingen genomförd", "en genomförd", "tre genomförda" (insats is en-gender)."""
+    word = NUMBERS[n] if n < len(NUMBERS) else str(n)
+    return f"{word} {one if n <= 1 else many}".strip()
+
+
+def _report_sections(report):
+    """The report's summary counts its own rows; the district's text and, in the
+    annual report, the lessons come from ``demo_texts``. Deviations are listed."""
+    kind = "annual" if report.kind == Report.Kind.ANNUAL else "interim"
+    rows = list(report.rows.select_related("effort"))
+    status = [row.status for row in rows]
+    done, ongoing = status.count(FollowUpStatus.DONE), status.count(FollowUpStatus.ONGOING)
+    later = [row for row in rows if row.status in (FollowUpStatus.POSTPONED, FollowUpStatus.NOT_STARTED)]
+    text = REPORT_TEXT[report.get_area_group().district.slug]
+    if kind == "interim":
+        summary = (f"Av handlingsplanens {_count(len(rows), 'insats', 'insatser')} är "
+                   f"{_count(done, 'genomförd', 'genomförda')} och {_count(ongoing)} pågår"
+                   + (f"; {_count(len(later))} har inte kommit i gång som planerat." if later else ".")
+                   + f" {text['interim']}")
+        deviations = "\n".join(f"- **{row.effort.title}**: {row.done}" for row in later) or (
+            "Inga större avvikelser från planen.")
+        bodies = {"sammanfattning": summary, "avvikelser": deviations}
+    else:
+        carried = ongoing + len(later)
+        summary = (f"Av årets {_count(len(rows), 'insats', 'insatser')} genomfördes {_count(done)} enligt plan"
+                   + (f"; {_count(carried)} fortsätter nästa år." if carried else ".")
+                   + f" {text['annual']}")
+        bodies = {"sammanfattning": summary, "lardomar": text["lessons"]}
+    for section in Section.objects.filter(planning_year_id=report.planning_year_id, document=report.kind):
+        section.body = bodies.get(section.key, "")
         section.save()
 
 
 def _efforts(plan, group, developer, member):
     slug = group.district.slug
     programme = StrategicProgramme.objects.in_force(plan.year).filter(district=group.district).first()
-    working_groups = list(WorkingGroup.objects.filter(area_group=group).order_by("kind", "name"))
-    network = [wg for wg in working_groups if wg.kind == WorkingGroup.Kind.NETWORK]
-    others = [wg for wg in working_groups if wg.kind != WorkingGroup.Kind.NETWORK]
-    wgs = network + others
+    working_groups = {wg.name: wg for wg in WorkingGroup.objects.filter(area_group=group)}
+    network = WorkingGroup.objects.filter(area_group=group, kind=WorkingGroup.Kind.NETWORK).first()
     for position, (title, desc, goal, task, wg, org, cost, months, indicators) in enumerate(EFFORTS[slug]):
         if plan.efforts.filter(title=title).exists():
             continue
@@ -251,7 +311,7 @@ def _efforts(plan, group, developer, member):
         end_day = 31 if end_month in (1, 3, 5, 7, 8, 10, 12) else 30
         Effort.objects.create(
             action_plan=plan, position=position, title=title, description=desc, goal=goal,
-            main_task=main_task, working_group=wgs[wg] if wg < len(wgs) else None,
+            main_task=main_task, working_group=working_groups.get(wg) if wg else network,
             organisation=Organisation.objects.filter(short_name=org).first(),
             contact=member if position % 2 == 0 else developer,
             start_date=date(plan.year, months[0], 1), end_date=date(plan.year, end_month, end_day),
@@ -275,60 +335,61 @@ def _advance(document, target, developer, chair, year, base: date):
         if step in ("committee", "report"):
             kwargs["on"] = days[step]
         if step == "report":
-            kwargs["case_number"] = f"KS/{days[step].year}:{100 + document.planning_year.area_group_id * 7}"
-        services.transition(document, step, user, **kwargs)
+            number = 100 + document.planning_year.area_group_id * 10 + CASE_OFFSET[document.kind]
+            kwargs["case_number"] = f"KS/{days[step].year}:{number}"
+        with _dated(days[step], user):
+            services.transition(document, step, user, **kwargs)
         document.refresh_from_db()
 
 
-def _follow_up(report, done_share: float, annual: bool):
-    statuses = [FollowUpStatus.DONE, FollowUpStatus.ONGOING, FollowUpStatus.DONE,
-                FollowUpStatus.POSTPONED, FollowUpStatus.ONGOING]
-    for i, row in enumerate(report.rows.select_related("effort")):
-        status = statuses[i % len(statuses)]
-        if annual and status == FollowUpStatus.ONGOING:
-            status = FollowUpStatus.DONE if i % 3 else FollowUpStatus.ONGOING
-        row.status = status
-        row.done = {
-            FollowUpStatus.DONE: "Genomfört enligt plan.",
-            FollowUpStatus.ONGOING: "Pågår; hälften av tillfällena är genomförda.",
-            FollowUpStatus.POSTPONED: "Uppskjutet till hösten i väntan på lokal.",
-        }.get(status, "")
-        row.outcome = "Målet för antal deltagare nåddes." if status == FollowUpStatus.DONE else ""
+def _follow_up(report):
+    """Each effort's own follow-up (``demo_texts.FOLLOW_UP``), then the report's sections."""
+    kind = "annual" if report.kind == Report.Kind.ANNUAL else "interim"
+    for row in report.rows.select_related("effort"):
+        texts = FOLLOW_UP[row.effort.title]
+        carried = kind == "interim" and row.effort.copied_from_id and "continued" in texts
+        status, done, outcome = texts["continued" if carried else kind]
+        row.status, row.done, row.outcome = status, done, outcome
         row.save()
+    _report_sections(report)
 
 
 def _year_2025(group):
     developer, chair, member, _vice = _people(group)
-    planning_year = services.start_year(group, 2025)
-    _fill_sections(planning_year, group.district.name)
-    plan = planning_year.action_plan
-    _efforts(plan, group, developer, member)
-    # The 2025 efforts sit in the 2025 year: titles kept, another year's dates.
+    with _dated(date(2025, 1, 13), developer):  # written in January, before the documents are submitted
+        planning_year = services.start_year(group, 2025)
+        _fill_sections(planning_year, group.district.name)
+        plan = planning_year.action_plan
+        _efforts(plan, group, developer, member)
     _advance(planning_year.analysis, "published", developer, chair, 2025, date(2025, 1, 20))
     _advance(plan, "published", developer, chair, 2025, date(2025, 1, 27))
     interim = Report.objects.get(planning_year=planning_year, kind=Report.Kind.INTERIM)
     annual = Report.objects.get(planning_year=planning_year, kind=Report.Kind.ANNUAL)
-    _follow_up(interim, 0.4, annual=False)
+    with _dated(date(2025, 9, 8), developer):
+        _follow_up(interim)
     _advance(interim, "published", developer, chair, 2025, date(2025, 9, 15))
-    editing.sync_report_rows(annual)
-    _follow_up(annual, 0.7, annual=True)
+    with _dated(date(2026, 1, 19), developer):
+        editing.sync_report_rows(annual)
+        _follow_up(annual)
     _advance(annual, PLAN_2026[group.district.slug][3], developer, chair, 2025, date(2026, 1, 26))
 
 
 def _year_2026(group):
     developer, chair, member, _vice = _people(group)
     analysis_target, plan_target, interim_target, _annual = PLAN_2026[group.district.slug]
-    planning_year = services.start_year(group, 2026)
-    _fill_sections(planning_year, group.district.name)
-    plan = planning_year.action_plan
-    editing.copy_forward(plan)
-    _efforts(plan, group, developer, member)
+    with _dated(date(2026, 1, 14), developer):  # written in January, before the documents are submitted
+        planning_year = services.start_year(group, 2026)
+        _fill_sections(planning_year, group.district.name)
+        plan = planning_year.action_plan
+        editing.copy_forward(plan)
+        _efforts(plan, group, developer, member)
     _advance(planning_year.analysis, analysis_target, developer, chair, 2026, date(2026, 1, 22))
     _advance(plan, plan_target, developer, chair, 2026, date(2026, 1, 29))
     interim = Report.objects.get(planning_year=planning_year, kind=Report.Kind.INTERIM)
     if interim.rows.exists() or plan.efforts.exists():
-        editing.sync_report_rows(interim)
-        _follow_up(interim, 0.4, annual=False)
+        with _dated(date(2026, 9, 11), developer):
+            editing.sync_report_rows(interim)
+            _follow_up(interim)
         if interim.rows.exists():
             _advance(interim, interim_target, developer, chair, 2026, date(2026, 9, 18))
     if group.district.slug == "alby" and not ImportBatch.objects.filter(
