@@ -101,15 +101,16 @@ class EffortForm(VersionedForm):
                     self.fields.pop(name)
 
     def clean(self):
+        """Someone is responsible: a working group or an administration/actor. Said in
+        the same round as every other error (only a refused choice of either field
+        speaks for itself)."""
         cleaned = super().clean()
         if (
             "working_group" in self.fields
             and not cleaned.get("working_group") and not cleaned.get("organisation")
-            and not self.errors
+            and "working_group" not in self.errors and "organisation" not in self.errors
         ):
-            raise forms.ValidationError(
-                _("Ange vem som ansvarar: en arbetsgrupp eller en förvaltning/aktör.")
-            )
+            self.add_error(None, _("Ange vem som ansvarar: en arbetsgrupp eller en förvaltning/aktör."))
         return cleaned
 
 

@@ -328,3 +328,13 @@ def test_htmx_refusal_shows_errors_in_place_without_a_summary(client, alby_plan,
     client.force_login(alby_developer)
     html = client.post(add_url(), effort_data(title=""), **HX).content.decode()
     assert "Skriv vad insatsen heter." in html and "Insatsen lades inte till" not in html
+
+
+def test_effort_form_reports_every_error_in_one_round(client, alby_plan, alby_developer):
+    client.force_login(alby_developer)
+    data = effort_data(title="", planned_cost="mycket", end_date="2027-02-01")  # and no one responsible
+    html = client.post(add_url(), data, **HX).content.decode()
+    assert "Skriv vad insatsen heter." in html
+    assert "Ange vem som ansvarar" in html
+    assert "Perioden måste ligga inom handlingsplanens år" in html
+    assert not Effort.objects.exists()
