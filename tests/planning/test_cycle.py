@@ -427,3 +427,11 @@ def test_only_the_management_office_sets_dates_for_all_groups(client, reader, al
         assert client.post(url, YEAR_DATES).status_code == 403
     alby_year.refresh_from_db()
     assert alby_year.analysis_due == date(2026, 1, 31)
+
+
+def test_years_page_links_each_documents_status_to_the_document(client, alby_year, alby_developer):
+    client.force_login(alby_developer)
+    html = client.get(reverse("planning:years", args=["alby"])).content.decode()
+    for kind in ("stadsdelsanalys", "handlingsplan", "delarsrapport", "arsrapport"):
+        assert f'<a href="{reverse("planning:document", args=["alby", 2026, kind])}">' in html
+    assert "Utkast<span class=\"visually-hidden\">: stadsdelsanalys 2026</span></a>" in html
