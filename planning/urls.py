@@ -58,6 +58,8 @@ urlpatterns = [
     path(Y + "<doc:kind>/steg/<step:action>/", documents.workflow, name="workflow"),
     path(Y + "<doc:kind>/avsnitt/<int:pk>/", editing.section_edit, name="section_edit"),
     path(Y + "<doc:kind>/kommentarer/", editing.comment_add, name="comment_add"),
+    path("offentlig/", other.public_index, name="public_index"),
     path("offentlig/<slug:slug>/", other.public_district, name="public_district"),
+    path("offentlig/<slug:slug>/program/", other.public_programme, name="public_programme"),
     path("offentlig/<slug:slug>/<int:year>/<doc:kind>/", other.public_document, name="public_document"),
 ]

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -71,6 +72,24 @@ PUBLISHED = Status.PUBLISHED
 
 
 @login_not_required
+def public_index(request):
+    """The districts, each with its public page (no sign-in)."""
+    return render(request, "planning/public_index.html", {
+        "districts": District.objects.select_related("area_group"),
+    })
+
+
+@login_not_required
+def public_programme(request, slug):
+    """A district's strategic development programmes, read-only for everyone: they
+    are adopted by the council and public."""
+    district = get_object_or_404(District, slug=slug)
+    return render(request, "planning/public_programme.html", {
+        "district": district, "programmes": district.programmes.prefetch_related("main_tasks"),
+    })
+
+
+@login_not_required
 def public_district(request, slug):
     """Published documents of a district, for everyone (no sign-in)."""
     district = get_object_or_404(District.objects.select_related("area_group"), slug=slug)
@@ -88,7 +107,8 @@ def public_district(request, slug):
         years.setdefault(doc.year, []).append(doc)
     return render(request, "planning/public_district.html", {
         "district": district, "group": group, "years": sorted(years.items(), reverse=True),
-        "programme": programme_in_force(group, max(years) if years else 2026) if group else None,
+        "programme": programme_in_force(group, max(years) if years else timezone.localdate().year)
+        if group else None,
         "public_extras": public_panels(request, district),
     })
 

@@ -98,7 +98,10 @@ MATRIX = {
     "planning:workflow": POST_ONLY,
     "planning:section_edit": DOCUMENT_EDITORS,
     "planning:comment_add": POST_ONLY,
+    "planning:public_index": PUBLIC,
     "planning:public_district": PUBLIC,
+    # Adopted by the council: public whether or not the district has one yet.
+    "planning:public_programme": PUBLIC,
     # The world's action plan is not published: no one finds it on the public site.
     "planning:public_document": row(anonymous=404, member=404, developer=404, chair=404,
                                     secretary=404, other_member=404, reader=404,

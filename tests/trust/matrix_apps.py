@@ -83,7 +83,9 @@ def planning_kwargs() -> dict:
         "planning:workflow": lambda w: y(w, kind="handlingsplan", action="submit"),
         "planning:section_edit": lambda w: y(w, kind="handlingsplan", pk=w["section"].pk),
         "planning:comment_add": lambda w: y(w, kind="handlingsplan"),
+        "planning:public_index": lambda w: {},
         "planning:public_district": lambda w: {"slug": w["slug"]},
+        "planning:public_programme": lambda w: {"slug": w["slug"]},
         "planning:public_document": lambda w: y(w, kind="handlingsplan"),
     }
 

@@ -146,7 +146,10 @@ PAGES = [
     Page("document history", lambda w: reverse(
         "planning:history", args=["alby", 2026, "handlingsplan"]), GROUP_READERS),
     Page("statistics import", lambda w: reverse("planning:statistics_import"), CYCLE_MANAGERS),
+    Page("public index", lambda w: reverse("planning:public_index"), ("anonymous",)),
     Page("public district", lambda w: reverse("planning:public_district", args=["alby"]),
+         ("anonymous",)),
+    Page("public strategic programme", lambda w: reverse("planning:public_programme", args=["alby"]),
          ("anonymous",)),
     Page("public document (analysis)", lambda w: reverse(
         "planning:public_document", args=["alby", 2026, "stadsdelsanalys"]), ("anonymous",)),
