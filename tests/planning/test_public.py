@@ -57,3 +57,8 @@ def test_public_district_without_a_programme_does_not_link_one(client, tumba):
 
 def test_public_programme_of_an_unknown_district_is_not_found(client, structure):
     assert client.get(reverse("planning:public_programme", args=["ingenstans"])).status_code == 404
+
+
+def test_every_page_links_the_public_index_in_its_footer(client):
+    html = client.get("/logga-in/").content.decode()
+    assert 'href="/offentlig/"' in html and "Stadsdelarnas publicerade dokument" in html
