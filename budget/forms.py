@@ -279,9 +279,9 @@ class DelegationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.area_group = area_group
         self.instance.granted_by = granted_by
-        vice = Membership.objects.filter(area_group=area_group, role=Role.VICE_CHAIR).filter(
-            end_date__isnull=True) | Membership.objects.filter(
-            area_group=area_group, role=Role.VICE_CHAIR, end_date__gte=timezone.localdate())
+        # Vice chairs of today and of the future: a delegation lies within their seat.
+        vice = Membership.objects.filter(area_group=area_group, role=Role.VICE_CHAIR).overlapping(
+            timezone.localdate(), None)
         self.fields["delegate"].queryset = get_user_model().objects.filter(
             pk__in=vice.values("person")).select_related("person__organisation")
         if not self.is_bound:

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -86,8 +86,6 @@ def ledger(request, slug, year):
 
 
 def _grant_or_404(request, slug, year):
-    from django.http import Http404
-
     group = group_for_user(request, slug)
     grant = Grant.objects.select_related("area_group__district").filter(
         area_group=group, year=year).first()
