@@ -6,8 +6,7 @@ the same URLs work as plain form posts with a redirect.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -26,12 +25,12 @@ from areas.htmx import render_fragment
 from areas.models import ROLE_ORDER, Membership, Role, WorkingGroup, WorkingGroupMember
 from areas.permissions import (
     MANAGE_MEMBERS,
+    NAME_SUBSTITUTE,
     VIEW_GROUP,
-    can,
-    can_name_substitute,
     get_district_for_user,
     get_group_for_user,
     get_object_for_user,
+    may,
 )
 
 
@@ -57,7 +56,7 @@ def district(request, slug):
             working_groups=group.working_groups.filter(is_active=True).prefetch_related(
                 "members__person"
             ),
-            can_manage=can(request.user, MANAGE_MEMBERS, group),
+            can_manage=may(request.user, MANAGE_MEMBERS, group),
             vacancies=services.vacancies(group),
         )
         context.update(district_extras(request, group))
@@ -237,7 +236,7 @@ def working_groups(request, slug):
             "group": group,
             "district": group.district,
             "working_groups": groups,
-            "can_manage": can(request.user, MANAGE_MEMBERS, group),
+            "can_manage": may(request.user, MANAGE_MEMBERS, group),
             "form": WorkingGroupForm(area_group=group),
         },
     )
@@ -279,20 +278,25 @@ def _working_group_context(group, wg, **extra):
     return context
 
 
-def working_group(request, slug, pk):
+def _working_group_for_user(request, slug, pk, perm=VIEW_GROUP):
+    """A working group of the district's area group, if the user may ``perm`` it."""
     group = get_group_for_user(request, slug, VIEW_GROUP)
-    wg = get_object_or_404(WorkingGroup, pk=pk, area_group=group)
+    wg = get_object_for_user(request, WorkingGroup.objects.all(), perm, pk=pk, area_group=group)
+    return group, wg
+
+
+def working_group(request, slug, pk):
+    group, wg = _working_group_for_user(request, slug, pk)
     return render(
         request,
         "areas/working_group.html",
-        _working_group_context(group, wg, can_manage=can(request.user, MANAGE_MEMBERS, group)),
+        _working_group_context(group, wg, can_manage=may(request.user, MANAGE_MEMBERS, group)),
     )
 
 
 @require_POST
 def working_group_edit(request, slug, pk):
-    group = get_group_for_user(request, slug, MANAGE_MEMBERS)
-    wg = get_object_or_404(WorkingGroup, pk=pk, area_group=group)
+    group, wg = _working_group_for_user(request, slug, pk, MANAGE_MEMBERS)
     form = WorkingGroupForm(request.POST, instance=wg, area_group=group)
     if form.is_valid():
         form.save()
@@ -307,8 +311,7 @@ def working_group_edit(request, slug, pk):
 
 @require_POST
 def working_group_member_add(request, slug, pk):
-    group = get_group_for_user(request, slug, MANAGE_MEMBERS)
-    wg = get_object_or_404(WorkingGroup, pk=pk, area_group=group)
+    group, wg = _working_group_for_user(request, slug, pk, MANAGE_MEMBERS)
     form = WorkingGroupMemberForm(request.POST, working_group=wg)
     if form.is_valid():
         seat = form.save()
@@ -326,9 +329,10 @@ def working_group_member_add(request, slug, pk):
 
 @require_POST
 def working_group_member_end(request, slug, pk, member_pk):
-    group = get_group_for_user(request, slug, MANAGE_MEMBERS)
-    seat = get_object_or_404(
-        WorkingGroupMember, pk=member_pk, working_group__pk=pk, working_group__area_group=group
+    group, wg = _working_group_for_user(request, slug, pk, MANAGE_MEMBERS)
+    seat = get_object_for_user(
+        request, WorkingGroupMember.objects.select_related("person", "working_group__area_group"),
+        MANAGE_MEMBERS, pk=member_pk, working_group=wg,
     )
     if services.end_working_group_seat(seat):
         messages.success(
@@ -342,11 +346,10 @@ def working_group_member_end(request, slug, pk, member_pk):
 @require_http_methods(["GET", "POST"])
 def substitute_edit(request, pk):
     """A member names their own substitute."""
-    membership = get_object_or_404(
-        Membership.objects.select_related("area_group__district", "organisation"), pk=pk
+    membership = get_object_for_user(
+        request, Membership.objects.select_related("area_group__district", "organisation"),
+        NAME_SUBSTITUTE, pk=pk,
     )
-    if not can_name_substitute(request.user, membership):
-        raise PermissionDenied
     form = SubstituteForm(request.POST or None, instance=membership)
     if request.method == "POST" and form.is_valid():
         form.save()

@@ -94,6 +94,9 @@ class Grant(models.Model):
     def get_absolute_url(self):
         return reverse("budget:ledger", args=[self.area_group.district.slug, self.year])
 
+    # Who reads the object reads its history too (trust.audit): those who read the money.
+    view_permission = "budget.view_ledger"
+
     def get_area_group(self):
         return self.area_group
 
@@ -190,6 +193,9 @@ class SpendRequest(models.Model):
 
     def get_absolute_url(self):
         return reverse("budget:request", args=[self.area_group.district.slug, self.year, self.pk])
+
+    # Who reads the object reads its history too (trust.audit): those who read the money.
+    view_permission = "budget.view_ledger"
 
     def get_area_group(self):
         return self.area_group
@@ -299,6 +305,9 @@ class LedgerEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise TypeError("Ledger entries are never deleted; post a correcting entry.")
+
+    # Who reads the object reads its history too (trust.audit): those who read the money.
+    view_permission = "budget.view_ledger"
 
     def get_area_group(self):
         return self.area_group

@@ -20,7 +20,9 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from areas.permissions import BOOK_SPEND, DECIDE_SPEND, PROPOSE_SPEND, has_role_perm
+from areas.grants import grants_of
+from areas.models import Role
+from areas.permissions import BOOK_SPEND, DECIDE_SPEND, PROPOSE_SPEND, WITHDRAW_SPEND, require
 from budget.models import (
     ZERO,
     CostType,
@@ -277,8 +279,7 @@ def check_cost_type(cost_type: str, year: int) -> None:
 def propose(user, area_group, year: int, *, submission_key=None, **fields) -> tuple[SpendRequest, bool]:
     """Register a proposed spend. Returns (request, created); posting the same form
     twice (same submission key) returns the first request."""
-    if not has_role_perm(user, PROPOSE_SPEND, area_group):
-        raise PermissionDenied
+    require(user, PROPOSE_SPEND, area_group)
     if submission_key is not None:
         existing = SpendRequest.objects.filter(submission_key=submission_key).first()
         if existing is not None:
@@ -311,8 +312,7 @@ def propose(user, area_group, year: int, *, submission_key=None, **fields) -> tu
 def withdraw(spend: SpendRequest, user) -> SpendRequest:
     """A proposer takes back their own request before the chair has decided."""
     spend = _lock_request(spend)
-    if spend.proposed_by_id != user.pk:
-        raise PermissionDenied
+    require(user, WITHDRAW_SPEND, spend)
     if spend.status == SpendStatus.WITHDRAWN:
         raise AlreadyDone(_("Förslaget är redan återtaget."))
     if spend.status != SpendStatus.PROPOSED:
@@ -324,8 +324,7 @@ def withdraw(spend: SpendRequest, user) -> SpendRequest:
 
 
 def _decider_check(user, spend):
-    if not has_role_perm(user, DECIDE_SPEND, spend):
-        raise PermissionDenied
+    require(user, DECIDE_SPEND, spend)
 
 
 def _decided_already(spend, wanted):
@@ -336,10 +335,9 @@ def _decided_already(spend, wanted):
 
 
 def _by_delegation(user, spend) -> bool:
-    from areas.models import Role
-    from areas.permissions import roles_by_group
-
-    return Role.CHAIR not in roles_by_group(user).get(spend.area_group_id, set())
+    """A decision by someone who may decide but is not the chair: the vice chair
+    under the chair's delegation."""
+    return Role.CHAIR not in grants_of(user).group_roles(spend.area_group_id)
 
 
 @transaction.atomic
@@ -402,8 +400,7 @@ def book(spend: SpendRequest, user, *, amount: Decimal, on: date, voucher: str =
     """Record that an approved spend was paid: the amount paid is booked and the
     commitment is settled. Paying more than approved needs the difference to fit
     in what remains. Booking twice has no second effect."""
-    if not has_role_perm(user, BOOK_SPEND, spend):
-        raise PermissionDenied
+    require(user, BOOK_SPEND, spend)
     if amount <= 0:
         raise BudgetError(_("Beloppet måste vara större än noll."))
     grant = _lock_grant(spend.area_group, spend.year)
@@ -460,8 +457,7 @@ def correct_booking(spend: SpendRequest, user, *, amount: Decimal, reason: str, 
     """Correct what was booked (wrong amount, a refund): a reversing entry takes the
     booked amount back and, unless the right amount is zero, a new entry books
     it. Both carry the reason; nothing earlier is changed."""
-    if not has_role_perm(user, BOOK_SPEND, spend):
-        raise PermissionDenied
+    require(user, BOOK_SPEND, spend)
     if not reason.strip():
         raise BudgetError(_("Skriv varför bokföringen rättas."))
     if amount < 0:

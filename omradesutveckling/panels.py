@@ -6,16 +6,37 @@ page). Each app contributes through its own services; this module only
 collects. A panel is a dict: ``{"template": ..., **context}``.
 """
 
+from datetime import timedelta
+
+from django.db.models import Count, Min, Sum
+from django.urls import reverse
+from django.utils import timezone
+
 from areas import services as area_services
+from areas.grants import grants_of
 from areas.models import Role
-from areas.permissions import MANAGE_MEMBERS, roles_by_group
+from areas.permissions import (
+    APPROVE_DOCUMENT,
+    BOOK_SPEND,
+    DECIDE_SPEND,
+    MANAGE_CYCLE,
+    MANAGE_MEMBERS,
+    PROPOSE_SPEND,
+    READ_ALL_GROUPS,
+    VIEW_BUDGET,
+    may,
+    visible_area_groups,
+)
+from budget import services as budget_services
+from budget.models import SpendRequest
+from planning.deadlines import across_districts, awaiting_approval, deadlines, follow_ups_for
 
 
 def start_panels(request, groups) -> list[dict]:
     """What waits for the signed-in user in their own groups."""
     panels = []
     for group in groups:
-        if request.user.has_perm(MANAGE_MEMBERS, group):
+        if may(request.user, MANAGE_MEMBERS, group):
             todo = area_services.vacancies(group)
             no_sub = list(area_services.members_without_substitute(group))
             ending = list(area_services.memberships_ending_soon(group))
@@ -29,9 +50,9 @@ def start_panels(request, groups) -> list[dict]:
                         "ending": ending,
                     }
                 )
-    my_roles = roles_by_group(request.user)
+    grants = grants_of(request.user)
     for group in groups:
-        if Role.MEMBER in my_roles.get(group.pk, ()):
+        if Role.MEMBER in grants.group_roles(group.pk):
             seat = group.memberships.active().filter(person=request.user, role=Role.MEMBER).first()
             if seat and seat.substitute_id is None:
                 panels.append(
@@ -47,25 +68,14 @@ def planning_start_panels(request, groups) -> list[dict]:
     for a chair, documents waiting for approval; for a member, their efforts'
     follow-ups still to write; for readers across districts (the management
     office), what is behind in every district they read."""
-    from django.utils import timezone
-
-    from areas.models import AreaGroup
-    from areas.permissions import (
-        APPROVE_DOCUMENT,
-        READ_ALL_GROUPS,
-        can_manage_cycle,
-        has_group_perm,
-    )
-    from planning.deadlines import across_districts, awaiting_approval, deadlines, follow_ups_for
-
     groups = list(groups)
     panels = []
-    if request.user.has_perm(READ_ALL_GROUPS) or can_manage_cycle(request.user):
-        behind = across_districts(AreaGroup.objects.visible_to(request.user).select_related("district"))
+    if may(request.user, READ_ALL_GROUPS) or may(request.user, MANAGE_CYCLE):
+        behind = across_districts(visible_area_groups(request.user).select_related("district"))
         if behind:
             panels.append({"template": "planning/panels/all_districts.html", "districts": behind,
                            "year": timezone.localdate().year})
-    chair_of = [g for g in groups if has_group_perm(request.user, APPROVE_DOCUMENT, g)]
+    chair_of = [g for g in groups if may(request.user, APPROVE_DOCUMENT, g)]
     waiting = awaiting_approval(chair_of) if chair_of else []
     if waiting:
         panels.append({"template": "planning/panels/awaiting_approval.html", "documents": waiting})
@@ -83,18 +93,9 @@ def budget_start_panels(request, groups) -> list[dict]:
     """Development money: proposals waiting for the chair's decision (or the vice
     chair's under a delegation); from October, money that will be left unspent,
     for the chair and the area developer."""
-    from datetime import timedelta
-
-    from django.db.models import Count, Min, Sum
-    from django.utils import timezone
-
-    from areas.permissions import BOOK_SPEND, DECIDE_SPEND, PROPOSE_SPEND, has_role_perm
-    from budget import services as budget_services
-    from budget.models import SpendRequest
-
     groups = list(groups)
     panels = []
-    deciders = [g for g in groups if has_role_perm(request.user, DECIDE_SPEND, g)]
+    deciders = [g for g in groups if may(request.user, DECIDE_SPEND, g)]
     if deciders:
         rows = (SpendRequest.objects.filter(area_group__in=deciders).waiting()
                 .values("area_group", "year")
@@ -104,14 +105,14 @@ def budget_start_panels(request, groups) -> list[dict]:
         waiting = [{**row, "group": by_pk[row["area_group"]]} for row in rows]
         if waiting:
             panels.append({"template": "budget/panels/queue.html", "groups": waiting})
-    proposers = [g for g in groups if has_role_perm(request.user, PROPOSE_SPEND, g)]
+    proposers = [g for g in groups if may(request.user, PROPOSE_SPEND, g)]
     if proposers:
         mine = list(budget_services.my_requests(
             request.user, proposers, since=timezone.now() - timedelta(days=30)))
         if mine:
             panels.append({"template": "budget/panels/my_requests.html", "requests": mine})
     # The chair and the area developer answer for using the year's money.
-    responsible = [g for g in groups if has_role_perm(request.user, BOOK_SPEND, g)]
+    responsible = [g for g in groups if may(request.user, BOOK_SPEND, g)]
     warnings = budget_services.year_end_warnings(responsible, timezone.localdate())
     if warnings:
         panels.append({"template": "budget/panels/year_end.html", "warnings": warnings})
@@ -120,11 +121,6 @@ def budget_start_panels(request, groups) -> list[dict]:
 
 def district_panels(request, group) -> list[dict]:
     """Sections that other apps add to the district page (the year's documents ...)."""
-    from django.urls import reverse
-    from django.utils import timezone
-
-    from planning.deadlines import deadlines
-
     panels = [{
         "template": "planning/panels/district_year.html", "group": group,
         "year": timezone.localdate().year,
@@ -137,13 +133,7 @@ def district_panels(request, group) -> list[dict]:
 
 def budget_district_panels(request, group) -> list[dict]:
     """The year's development money in short, for those who read the group's money."""
-    from django.utils import timezone
-
-    from areas.permissions import VIEW_BUDGET, has_group_perm
-    from budget import services as budget_services
-    from budget.models import SpendRequest
-
-    if not has_group_perm(request.user, VIEW_BUDGET, group):
+    if not may(request.user, VIEW_BUDGET, group):
         return []
     year = timezone.localdate().year
     return [{
@@ -151,9 +141,3 @@ def budget_district_panels(request, group) -> list[dict]:
         "totals": budget_services.totals(group, year),
         "waiting": SpendRequest.objects.for_group_and_year(group, year).waiting().count(),
     }]
-
-
-def public_panels(request, district) -> list[dict]:
-    """Sections other apps add to a district's public page (no sign-in): the
-    dialogue forum's part, for instance. Only published, public content."""
-    return []

@@ -7,13 +7,12 @@ view shows as it is.
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from areas.permissions import APPROVE_DOCUMENT, EDIT_DOCUMENT
+from areas.permissions import APPROVE_DOCUMENT, EDIT_DOCUMENT, may, require
 from planning.models import (
     ActionPlan,
     DistrictAnalysis,
@@ -26,7 +25,7 @@ from planning.models import (
     WorkflowEvent,
 )
 from planning.models.cycle import DUE_FIELDS
-from planning.models.documents import FROZEN
+from planning.models.documents import FROZEN, document_queryset
 
 
 class PlanningError(Exception):
@@ -133,17 +132,7 @@ def set_due_dates_for_all_groups(form) -> int:
 
 def document_of(planning_year, kind: str):
     """The document of a kind in a planning year."""
-    if kind == DocumentKind.ANALYSIS:
-        return DistrictAnalysis.objects.select_related("planning_year__area_group__district").get(
-            planning_year=planning_year
-        )
-    if kind == DocumentKind.ACTION_PLAN:
-        return ActionPlan.objects.select_related(
-            "planning_year__area_group__district", "analysis"
-        ).get(planning_year=planning_year)
-    return Report.objects.select_related("planning_year__area_group__district").get(
-        planning_year=planning_year, kind=kind
-    )
+    return document_queryset(kind).get(planning_year=planning_year)
 
 
 def documents_of(planning_year) -> list:
@@ -187,7 +176,7 @@ def allowed_actions(user, document) -> list[str]:
     return [
         action
         for action, (sources, _to, perm) in TRANSITIONS.items()
-        if document.status in sources and user.has_perm(perm, document)
+        if document.status in sources and may(user, perm, document)
     ]
 
 
@@ -206,8 +195,7 @@ def transition(document, action: str, user, *, on: date | None = None,
     if action not in TRANSITIONS:
         raise PlanningError(_("Okänd åtgärd."))
     sources, target, perm = TRANSITIONS[action]
-    if not user.has_perm(perm, document):
-        raise PermissionDenied
+    require(user, perm, document)
     doc = _locked(document)
     if doc.status not in sources:
         raise PlanningError(

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.apps import apps
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.http import Http404
 from simple_history.models import registered_models
 
-from areas.permissions import VIEW_GROUP, area_group_of
+from areas.permissions import VIEW_AUDIT_TRAIL, VIEW_GROUP, may
 
 ACTIONS = {"+": "Skapad", "~": "Ändrad", "-": "Borttagen"}
 # Fields of a history row that describe the row, not the object.
@@ -40,17 +41,31 @@ def audited_model(key: str):
     return model if model in audited_models() else None
 
 
+def object_for_user(request, key: str, pk: int):
+    """An audited object whose history the user may read: 404 if the model is not
+    audited or the object does not exist, 403 if the user may not read it."""
+    model = audited_model(key)
+    if model is None:
+        raise Http404
+    try:
+        obj = model._default_manager.get(pk=pk)
+    except model.DoesNotExist:
+        raise Http404 from None
+    if not may_view_history(request.user, obj):
+        raise PermissionDenied
+    return obj
+
+
+def view_permission(obj) -> str:
+    """The permission that reads an object: a model names it in ``view_permission``
+    (the ledger's rows: ``budget.view_ledger``); else reading its area group."""
+    return getattr(obj, "view_permission", VIEW_GROUP)
+
+
 def may_view_history(user, obj) -> bool:
-    """Those who may read an object may read its history: the readers of its area
-    group. Objects outside any group (people, organisations) only the auditors."""
-    if may_view_audit_trail(user):
-        return True
-    return area_group_of(obj) is not None and user.has_perm(VIEW_GROUP, obj)
-
-
-def may_view_audit_trail(user) -> bool:
-    """The page across objects: superusers and officials granted the permission."""
-    return user.is_active and (user.is_superuser or user.has_perm("trust.view_audit_trail"))
+    """Those who may read an object may read its history. Objects outside any
+    group (people, organisations) only the auditors."""
+    return may(user, VIEW_AUDIT_TRAIL) or may(user, view_permission(obj), obj)
 
 
 @dataclass

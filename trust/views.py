@@ -2,12 +2,13 @@
 
 import json
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from areas.permissions import EXTRACT_PERSONAL_DATA, VIEW_AUDIT_TRAIL, requires
 from trust import audit
 from trust.forms import TrailFilterForm
 from trust.personal_data import register_extract
@@ -15,12 +16,8 @@ from trust.personal_data import register_extract
 
 def object_history(request, model, pk):
     """Who changed what and when on one object, with the diff of each change."""
-    model_class = audit.audited_model(model)
-    if model_class is None:
-        raise Http404
-    obj = get_object_or_404(model_class._default_manager, pk=pk)
-    if not audit.may_view_history(request.user, obj):
-        raise PermissionDenied
+    obj = audit.object_for_user(request, model, pk)
+    model_class = type(obj)
     return render(request, "trust/object_history.html", {
         "obj": obj,
         "model_label": model_class._meta.verbose_name,
@@ -28,10 +25,9 @@ def object_history(request, model, pk):
     })
 
 
+@requires(VIEW_AUDIT_TRAIL)
 def audit_trail(request):
     """Across objects, for superusers and officials with trust.view_audit_trail."""
-    if not audit.may_view_audit_trail(request.user):
-        raise PermissionDenied
     form = TrailFilterForm(request.GET or None)
     entries = []
     if form.is_bound and form.is_valid():
@@ -62,10 +58,9 @@ def my_data(request, as_json=False):
     return _extract_response(request, request.user, as_json)
 
 
+@requires(EXTRACT_PERSONAL_DATA)
 def person_data(request, user_id, as_json=False):
     """An administrator's extract for someone who asked for theirs."""
-    if not (request.user.is_superuser or request.user.has_perm("trust.extract_personal_data")):
-        raise PermissionDenied
     user = get_object_or_404(get_user_model(), pk=user_id)
     return _extract_response(request, user, as_json)
 
@@ -77,8 +72,6 @@ def accessibility(request):
 
 @login_not_required
 def privacy(request):
-    from django.conf import settings
-
     return render(request, "trust/privacy.html", {
         "anonymise_after_years": round(settings.ANONYMISE_AFTER_DAYS / 365, 1),
         "anonymise_after_days": settings.ANONYMISE_AFTER_DAYS,

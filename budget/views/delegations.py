@@ -1,30 +1,28 @@
 """The chair's delegation of decisions on development money to the vice chair."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from areas.models import Delegation
-from areas.permissions import can_delegate
+from areas.permissions import DELEGATE_DECISIONS, VIEW_BUDGET, may
 from budget.forms import DelegationForm
-from budget.views.fetch import group_for_user
+from budget.views.fetch import delegation_for_user, group_for_user
 
 
 @require_http_methods(["GET", "POST"])
 def delegations(request, slug):
     """Who may decide over the group's money, and since when: the chair's page to
     delegate for a period. Everyone who reads the group's money sees the list."""
-    group = group_for_user(request, slug)
-    may_delegate = can_delegate(request.user, group)
+    # Everyone who reads the money sees the list; only the chair posts a delegation.
+    perm = DELEGATE_DECISIONS if request.method == "POST" else VIEW_BUDGET
+    group = group_for_user(request, slug, perm)
     form = None
-    if may_delegate:
+    if may(request.user, DELEGATE_DECISIONS, group):
         form = DelegationForm(request.POST or None, area_group=group, granted_by=request.user)
-    elif request.method == "POST":
-        raise PermissionDenied
     if request.method == "POST" and form.is_valid():
         delegation = form.save()
         messages.success(request, _("%(who)s får besluta om utvecklingspengar %(start)s–%(end)s.") % {
@@ -43,11 +41,9 @@ def delegations(request, slug):
 @require_POST
 def delegation_revoke(request, slug, pk):
     """The chair ends a delegation early. The row stays, marked as ended."""
-    group = group_for_user(request, slug)
-    if not can_delegate(request.user, group):
-        raise PermissionDenied
+    delegation = delegation_for_user(request, slug, pk, DELEGATE_DECISIONS)
     with transaction.atomic():
-        delegation = get_object_or_404(Delegation.objects.select_for_update(), pk=pk, area_group=group)
+        delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
         if delegation.revoked_at is None and delegation.end_date >= timezone.localdate():
             delegation.revoked_at = timezone.now()
             delegation.revoked_by = request.user

@@ -1,7 +1,6 @@
 """The ledger of a group's year, the overview of all groups, the grants, the exports."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count
 from django.http import Http404, HttpResponse
@@ -16,9 +15,10 @@ from areas.models import AreaGroup
 from areas.permissions import (
     BOOK_SPEND,
     DECIDE_SPEND,
+    MANAGE_GRANTS,
     PROPOSE_SPEND,
-    can_manage_grants,
-    has_role_perm,
+    may,
+    requires,
     visible_area_groups,
 )
 from budget import charts, exports, services
@@ -38,7 +38,7 @@ def overview(request, year):
     )
     rows = [{"group": g, "totals": all_totals[g.pk], "waiting": waiting.get(g.pk, 0)} for g in groups]
     return render(request, "budget/overview.html", {
-        "year": year, "rows": rows, "can_manage_grants": can_manage_grants(request.user),
+        "year": year, "rows": rows, "can_manage_grants": may(request.user, MANAGE_GRANTS),
         "sum_grant": sum(r["totals"].grant for r in rows),
         "sum_committed": sum(r["totals"].committed for r in rows),
         "sum_booked": sum(r["totals"].booked for r in rows),
@@ -68,10 +68,10 @@ def _ledger_context(request, group, year):
         "entries": services.ledger_entries(group, year, **filter_form.filters()),
         "filtered": bool(filter_form.filters()),
         "waiting": waiting["count"],
-        "can_propose": has_role_perm(user, PROPOSE_SPEND, group),
-        "can_decide": has_role_perm(user, DECIDE_SPEND, group),
-        "can_book": has_role_perm(user, BOOK_SPEND, group),
-        "can_manage_grants": can_manage_grants(user),
+        "can_propose": may(user, PROPOSE_SPEND, group),
+        "can_decide": may(user, DECIDE_SPEND, group),
+        "can_book": may(user, BOOK_SPEND, group),
+        "can_manage_grants": may(user, MANAGE_GRANTS),
     }
 
 
@@ -113,11 +113,10 @@ def export_xlsx(request, slug, year):
 
 
 @require_http_methods(["GET", "POST"])
+@requires(MANAGE_GRANTS)
 def grants(request, year):
     """The management office sets every group's grant of a year on one page. All or
     nothing: a refused row saves no row."""
-    if not can_manage_grants(request.user):
-        raise PermissionDenied
     groups = list(AreaGroup.objects.select_related("district"))
     existing = {g.area_group_id: g for g in Grant.objects.filter(year=year)}
     used = services.totals_by_group(year, groups)

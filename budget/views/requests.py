@@ -3,7 +3,6 @@ revoking and correcting. htmx requests get named partials; without JavaScript
 the same URLs work as plain forms that redirect back."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -13,13 +12,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from areas.htmx import render_fragment
-from areas.permissions import (
-    BOOK_SPEND,
-    DECIDE_SPEND,
-    PROPOSE_SPEND,
-    can_withdraw_spend,
-    has_role_perm,
-)
+from areas.permissions import BOOK_SPEND, DECIDE_SPEND, PROPOSE_SPEND, WITHDRAW_SPEND, may
 from budget import services
 from budget.forms import BookingForm, CancelForm, CorrectionForm, DecisionForm, SpendRequestForm
 from budget.models import SpendRequest, SpendStatus
@@ -58,8 +51,8 @@ def requests_list(request, slug, year):
     context = {
         "group": group, "district": group.district, "year": year, "spends": spends,
         "show": show if show in LIST_FILTERS else "", "mine": mine,
-        "can_propose": has_role_perm(request.user, PROPOSE_SPEND, group),
-        "can_decide": has_role_perm(request.user, DECIDE_SPEND, group),
+        "can_propose": may(request.user, PROPOSE_SPEND, group),
+        "can_decide": may(request.user, DECIDE_SPEND, group),
         "filters": [("", _("Alla")), ("oppna", _("Väntar på beslut")),
                     ("godkanda", _("Godkända och bokförda")), ("avslutade", _("Avslagna och återtagna"))],
     }
@@ -68,7 +61,7 @@ def requests_list(request, slug, year):
 
 @require_http_methods(["GET", "POST"])
 def request_add(request, slug, year):
-    group = group_for_user(request, slug, PROPOSE_SPEND, role_only=True)
+    group = group_for_user(request, slug, PROPOSE_SPEND)
     totals = services.totals(group, year)
     if request.method == "POST":
         form = SpendRequestForm(request.POST, request.FILES, area_group=group, year=year)
@@ -99,11 +92,11 @@ def _request_context(request, spend, **extra):
         "spend": spend, "group": spend.area_group, "district": spend.area_group.district,
         "year": spend.year, "entries": entries,
         "booked": sum((e.amount for e in entries if e.account == "booked"), start=0),
-        "can_decide": spend.status == SpendStatus.PROPOSED and has_role_perm(user, DECIDE_SPEND, spend),
-        "can_withdraw": spend.status == SpendStatus.PROPOSED and can_withdraw_spend(user, spend),
-        "can_book": spend.status == SpendStatus.APPROVED and has_role_perm(user, BOOK_SPEND, spend),
-        "can_cancel": spend.status == SpendStatus.APPROVED and has_role_perm(user, DECIDE_SPEND, spend),
-        "can_correct": spend.status == SpendStatus.BOOKED and has_role_perm(user, BOOK_SPEND, spend),
+        "can_decide": spend.status == SpendStatus.PROPOSED and may(user, DECIDE_SPEND, spend),
+        "can_withdraw": spend.status == SpendStatus.PROPOSED and may(user, WITHDRAW_SPEND, spend),
+        "can_book": spend.status == SpendStatus.APPROVED and may(user, BOOK_SPEND, spend),
+        "can_cancel": spend.status == SpendStatus.APPROVED and may(user, DECIDE_SPEND, spend),
+        "can_correct": spend.status == SpendStatus.BOOKED and may(user, BOOK_SPEND, spend),
         "decision_form": DecisionForm(),
     }
     context.update(extra)
@@ -134,9 +127,7 @@ def attachment(request, slug, year, pk):
 @require_POST
 @vary_on_headers("HX-Request")
 def request_withdraw(request, slug, year, pk):
-    spend = spend_for_user(request, slug, year, pk)
-    if not can_withdraw_spend(request.user, spend):
-        raise PermissionDenied
+    spend = spend_for_user(request, slug, year, pk, WITHDRAW_SPEND)
     try:
         services.withdraw(spend, request.user)
     except services.AlreadyDone as error:
@@ -159,7 +150,7 @@ def _queue_context(request, group, year):
 @require_GET
 def queue(request, slug, year):
     """The chair's queue: proposals waiting for a decision, decided inline."""
-    group = group_for_user(request, slug, DECIDE_SPEND, role_only=True)
+    group = group_for_user(request, slug, DECIDE_SPEND)
     return render(request, "budget/queue.html", _queue_context(request, group, year))
 
 
@@ -167,7 +158,7 @@ def queue(request, slug, year):
 @vary_on_headers("HX-Request")
 def request_decide(request, slug, year, pk):
     """Approve or reject. Only the chair (or the vice chair under a delegation)."""
-    spend = spend_for_user(request, slug, year, pk, DECIDE_SPEND, role_only=True)
+    spend = spend_for_user(request, slug, year, pk, DECIDE_SPEND)
     form = DecisionForm(request.POST)
     in_queue = request.POST.get("from") == "queue"
     outcome = None
@@ -239,7 +230,7 @@ def _not_open_for(request, spend, status, message):
 @require_http_methods(["GET", "POST"])
 def request_book(request, slug, year, pk):
     """Record the payment of an approved spend (developer or chair)."""
-    spend = spend_for_user(request, slug, year, pk, BOOK_SPEND, role_only=True)
+    spend = spend_for_user(request, slug, year, pk, BOOK_SPEND)
     refused = _not_open_for(request, spend, SpendStatus.APPROVED, _(
         "Bara godkända förslag kan bokföras; förslaget är %(s)s.")
         % {"s": spend.get_status_display().lower()})
@@ -258,7 +249,7 @@ def request_book(request, slug, year, pk):
 @require_http_methods(["GET", "POST"])
 def request_cancel(request, slug, year, pk):
     """Revoke an approval that was never paid (the chair)."""
-    spend = spend_for_user(request, slug, year, pk, DECIDE_SPEND, role_only=True)
+    spend = spend_for_user(request, slug, year, pk, DECIDE_SPEND)
     refused = _not_open_for(request, spend, SpendStatus.APPROVED, _(
         "Bara ett godkänt förslag som inte är bokfört kan återkallas."))
     if refused:
@@ -275,7 +266,7 @@ def request_cancel(request, slug, year, pk):
 @require_http_methods(["GET", "POST"])
 def request_correct(request, slug, year, pk):
     """Correct a booking with a reversing entry and a reason (developer or chair)."""
-    spend = spend_for_user(request, slug, year, pk, BOOK_SPEND, role_only=True)
+    spend = spend_for_user(request, slug, year, pk, BOOK_SPEND)
     refused = _not_open_for(request, spend, SpendStatus.BOOKED,
                             _("Bara bokförda utgifter kan rättas."))
     if refused:

@@ -50,14 +50,6 @@ class Status(models.TextChoices):
 FROZEN = {Status.APPROVED, Status.COMMITTEE, Status.REPORTED, Status.PUBLISHED}
 
 
-class PlanningYearQuerySet(models.QuerySet):
-    def for_year(self, year: int):
-        return self.filter(year=year)
-
-    def visible_to(self, user):
-        return self.filter(area_group__in=AreaGroup.objects.visible_to(user))
-
-
 class PlanningYear(models.Model):
     """An area group's year: the four documents and their due dates (the årshjul).
 
@@ -76,7 +68,6 @@ class PlanningYear(models.Model):
     interim_report_due = models.DateField(_("delårsrapport senast"))
     annual_report_due = models.DateField(_("årsrapport senast"))
 
-    objects = PlanningYearQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -219,14 +210,6 @@ class DistrictAnalysis(WorkflowDocument):
         verbose_name_plural = _("stadsdelsanalyser")
 
 
-class ActionPlanQuerySet(models.QuerySet):
-    def for_year(self, year: int):
-        return self.filter(planning_year__year=year)
-
-    def visible_to(self, user):
-        return self.filter(planning_year__area_group__in=AreaGroup.objects.visible_to(user))
-
-
 class ActionPlan(WorkflowDocument):
     """The handlingsplan: the group's and working groups' efforts for the year,
     building on the analysis and implementing the strategic programme."""
@@ -241,7 +224,6 @@ class ActionPlan(WorkflowDocument):
     )
     kind = DocumentKind.ACTION_PLAN
 
-    objects = ActionPlanQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -375,3 +357,17 @@ class Comment(models.Model):
 
     def get_area_group(self):
         return self.planning_year.area_group
+
+
+def document_queryset(kind: str):
+    """The documents of one kind, with what their pages and permission checks
+    read (the year, its group and district). The one place that maps a kind to
+    its model: the analysis, the action plan, or one of the two reports."""
+    related = "planning_year__area_group__district"
+    if kind == DocumentKind.ANALYSIS:
+        return DistrictAnalysis.objects.select_related(related)
+    if kind == DocumentKind.ACTION_PLAN:
+        return ActionPlan.objects.select_related(related, "analysis")
+    if kind in Report.Kind.values:
+        return Report.objects.filter(kind=kind).select_related(related)
+    raise ValueError(f"Unknown document kind {kind!r}")

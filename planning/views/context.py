@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch
 
-from areas.permissions import CONTRIBUTE, EDIT_DOCUMENT, can_manage_cycle, can_update_effort
+from areas.permissions import CONTRIBUTE, EDIT_DOCUMENT, MANAGE_CYCLE, UPDATE_EFFORT, may
 from planning import services
 from planning.forms import AddRowForm, CommentForm, EffortForm, WorkflowForm
 from planning.models import (
@@ -31,7 +31,7 @@ def efforts_of(plan, user):
     )
     for effort in efforts:
         effort.action_plan = plan
-        effort.user_can_update = plan.is_editable and can_update_effort(user, effort)
+        effort.user_can_update = plan.is_editable and may(user, UPDATE_EFFORT, effort)
     return efforts
 
 
@@ -44,7 +44,7 @@ def rows_of(report, user):
     for row in rows:
         row.report = report
         row.effort.action_plan.planning_year = report.planning_year
-        row.user_can_update = report.is_editable and can_update_effort(user, row.effort)
+        row.user_can_update = report.is_editable and may(user, UPDATE_EFFORT, row.effort)
     return rows
 
 
@@ -52,7 +52,7 @@ def document_context(request, document, **extra) -> dict:
     user = request.user
     planning_year = document.planning_year
     group = planning_year.area_group
-    can_edit = user.has_perm(EDIT_DOCUMENT, document)
+    can_edit = may(user, EDIT_DOCUMENT, document)
     context = {
         "doc": document,
         "planning_year": planning_year,
@@ -61,9 +61,9 @@ def document_context(request, document, **extra) -> dict:
         "year": planning_year.year,
         "can_edit": can_edit and document.is_editable,
         "can_edit_role": can_edit,
-        "can_comment": user.has_perm(CONTRIBUTE, document)
+        "can_comment": may(user, CONTRIBUTE, document)
         and document.status in (Status.DRAFT, Status.SUBMITTED),
-        "can_manage_cycle": can_manage_cycle(user),
+        "can_manage_cycle": may(user, MANAGE_CYCLE),
         "actions": services.allowed_actions(user, document),
         "workflow_form": WorkflowForm(),
         "sections": list(document.sections()),

@@ -2,7 +2,6 @@
 their workflow and history, the due dates, and the all-districts overview."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
@@ -11,12 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from areas.models import AreaGroup
 from areas.permissions import (
     EDIT_DOCUMENT,
+    MANAGE_CYCLE,
     VIEW_DOCUMENT,
-    can_manage_cycle,
-    has_group_perm,
+    may,
+    require,
+    visible_area_groups,
 )
 from planning import charts, services
 from planning.forms import DueDatesForm, StartYearForm, WorkflowForm, YearDueDatesForm
@@ -41,7 +41,7 @@ def years(request, slug):
     )
     return render(request, "planning/years.html", {
         "group": group, "district": group.district, "planning_years": planning_years,
-        "can_start": has_group_perm(request.user, EDIT_DOCUMENT, group),
+        "can_start": may(request.user, EDIT_DOCUMENT, group),
         "start_form": StartYearForm(initial={"year": timezone.localdate().year + 1}),
         "programme": programme_in_force(group, timezone.localdate().year),
     })
@@ -67,16 +67,14 @@ def year(request, slug, year):
     return render(request, "planning/year.html", {
         "planning_year": planning_year, "group": planning_year.area_group,
         "district": planning_year.area_group.district, "year": year, "docs": docs,
-        "can_manage_cycle": can_manage_cycle(request.user),
+        "can_manage_cycle": may(request.user, MANAGE_CYCLE),
         "wheel": charts.year_wheel(planning_year, docs, timezone.localdate()),
     })
 
 
 @require_http_methods(["GET", "POST"])
 def due_dates(request, slug, year):
-    planning_year = year_for_user(request, slug, year)
-    if not can_manage_cycle(request.user):
-        raise PermissionDenied
+    planning_year = year_for_user(request, slug, year, MANAGE_CYCLE)
     form = DueDatesForm(request.POST or None, instance=planning_year)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -96,7 +94,7 @@ def document(request, slug, year, kind):
 @require_POST
 def workflow(request, slug, year, kind, action):
     if action not in services.TRANSITIONS:
-        raise PermissionDenied
+        raise Http404
     # The step's own permission (only the chair approves) before anything else:
     # someone who may not take the step gets 403, not a message about the date.
     doc = document_for_user(request, slug, year, kind, services.step_permission(action))
@@ -130,9 +128,9 @@ def history(request, slug, year, kind):
 def overview(request, year):
     """All districts' documents of a year, for readers across districts; for the
     management office also the year's due dates, set for every group at once."""
-    manages = can_manage_cycle(request.user)
-    if request.method == "POST" and not manages:
-        raise PermissionDenied
+    if request.method == "POST":
+        require(request.user, MANAGE_CYCLE)  # reading is for all; setting dates is not
+    manages = may(request.user, MANAGE_CYCLE)
     dates_form = None
     if manages and 2015 <= year <= 2100:
         dates = CycleDueDates.objects.filter(year=year).first() or CycleDueDates(
@@ -147,7 +145,7 @@ def overview(request, year):
             return redirect("planning:overview", year)
     elif request.method == "POST":
         raise Http404
-    groups = AreaGroup.objects.visible_to(request.user).select_related("district")
+    groups = visible_area_groups(request.user).select_related("district")
     planning_years = {
         py.area_group_id: py
         for py in PlanningYear.objects.filter(area_group__in=groups, year=year)

@@ -7,7 +7,6 @@ keep what the user typed.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -16,7 +15,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from areas.htmx import render_fragment
-from areas.permissions import CONTRIBUTE, EDIT_DOCUMENT
+from areas.permissions import CONTRIBUTE, EDIT_DOCUMENT, UPDATE_EFFORT, may
 from planning import editing, services
 from planning.forms import (
     CONTRIBUTOR_EFFORT_FIELDS,
@@ -119,7 +118,7 @@ def _frozen_message(doc):
 
 def _effort_form(request, plan, effort, data=None):
     fields = None
-    if not request.user.has_perm(EDIT_DOCUMENT, effort):
+    if not may(request.user, EDIT_DOCUMENT, effort):
         fields = CONTRIBUTOR_EFFORT_FIELDS
     return EffortForm(data, instance=effort, plan=plan, fields=fields, prefix=f"e{effort.pk}")
 
@@ -154,11 +153,11 @@ def effort_add(request, slug, year):
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
 def effort_edit(request, slug, year, pk):
-    plan, effort = effort_for_user(request, slug, year, pk, update=True)
+    plan, effort = effort_for_user(request, slug, year, pk, UPDATE_EFFORT)
     effort.user_can_update = True
     base = {"doc": plan, "effort": effort, "group": plan.get_area_group(),
             "district": plan.get_area_group().district, "can_edit": plan.is_editable
-            and request.user.has_perm(EDIT_DOCUMENT, plan)}
+            and may(request.user, EDIT_DOCUMENT, plan)}
     if not plan.is_editable:
         messages.error(request, str(_frozen_message(plan)))
         effort.user_can_update = False
@@ -196,9 +195,7 @@ def effort_edit(request, slug, year, pk):
 @require_POST
 @vary_on_headers("HX-Request")
 def effort_remove(request, slug, year, pk):
-    plan, effort = effort_for_user(request, slug, year, pk)
-    if not request.user.has_perm(EDIT_DOCUMENT, plan):
-        raise PermissionDenied
+    plan, effort = effort_for_user(request, slug, year, pk, EDIT_DOCUMENT)
     try:
         editing.remove_effort(effort)
     except services.PlanningError as error:
@@ -213,9 +210,7 @@ def effort_remove(request, slug, year, pk):
 @require_POST
 @vary_on_headers("HX-Request")
 def effort_move(request, slug, year, pk, direction):
-    plan, effort = effort_for_user(request, slug, year, pk)
-    if not request.user.has_perm(EDIT_DOCUMENT, plan):
-        raise PermissionDenied
+    plan, effort = effort_for_user(request, slug, year, pk, EDIT_DOCUMENT)
     try:
         editing.move_effort(effort, "up" if direction == "upp" else "down")
     except services.PlanningError as error:
@@ -255,10 +250,10 @@ def _rows_fragment(request, report):
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
 def row_edit(request, slug, year, kind, pk):
-    report, row = row_for_user(request, slug, year, kind, pk, update=True)
+    report, row = row_for_user(request, slug, year, kind, pk, UPDATE_EFFORT)
     row.user_can_update = True
     base = {"doc": report, "row": row, "group": report.get_area_group(),
-            "can_edit": report.is_editable and request.user.has_perm(EDIT_DOCUMENT, report)}
+            "can_edit": report.is_editable and may(request.user, EDIT_DOCUMENT, report)}
     if not report.is_editable:
         messages.error(request, str(_frozen_message(report)))
         row.user_can_update = False
@@ -296,8 +291,6 @@ def row_edit(request, slug, year, kind, pk):
 @vary_on_headers("HX-Request")
 def row_add(request, slug, year, kind):
     report = document_for_user(request, slug, year, kind, EDIT_DOCUMENT)
-    if kind not in ("delarsrapport", "arsrapport"):
-        raise PermissionDenied
     form = AddRowForm(request.POST, report=report)
     if form.is_valid():
         try:
@@ -331,9 +324,7 @@ def rows_sync(request, slug, year, kind):
 @require_POST
 @vary_on_headers("HX-Request")
 def row_remove(request, slug, year, kind, pk):
-    report, row = row_for_user(request, slug, year, kind, pk)
-    if not request.user.has_perm(EDIT_DOCUMENT, report):
-        raise PermissionDenied
+    report, row = row_for_user(request, slug, year, kind, pk, EDIT_DOCUMENT)
     try:
         editing.remove_report_row(row)
     except services.PlanningError as error:
@@ -348,9 +339,7 @@ def row_remove(request, slug, year, kind, pk):
 @require_POST
 @vary_on_headers("HX-Request")
 def row_move(request, slug, year, kind, pk, direction):
-    report, row = row_for_user(request, slug, year, kind, pk)
-    if not request.user.has_perm(EDIT_DOCUMENT, report):
-        raise PermissionDenied
+    report, row = row_for_user(request, slug, year, kind, pk, EDIT_DOCUMENT)
     try:
         editing.move_report_row(row, "up" if direction == "upp" else "down")
     except services.PlanningError as error:

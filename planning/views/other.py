@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -10,13 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from areas.models import District
-from areas.permissions import (
-    VIEW_DOCUMENT,
-    can_manage_cycle,
-    get_district_for_user,
-    has_group_perm,
-)
-from omradesutveckling.panels import public_panels
+from areas.permissions import MANAGE_CYCLE, VIEW_DOCUMENT, get_district_for_user, requires
 from planning import statistics
 from planning.forms import StatisticsImportForm
 from planning.models import (
@@ -33,9 +26,8 @@ from planning.views.context import programme_in_force
 
 
 @require_http_methods(["GET", "POST"])
+@requires(MANAGE_CYCLE)
 def statistics_import(request):
-    if not can_manage_cycle(request.user):
-        raise PermissionDenied
     form = StatisticsImportForm(request.POST or None, request.FILES or None)
     errors = []
     if request.method == "POST" and form.is_valid():
@@ -58,10 +50,8 @@ def statistics_import(request):
 
 
 def programme(request, slug):
-    district = get_district_for_user(request, slug)
+    district = get_district_for_user(request, slug, VIEW_DOCUMENT)
     group = district.area_group_or_none
-    if group is not None and not has_group_perm(request.user, VIEW_DOCUMENT, group):
-        raise PermissionDenied
     programmes = district.programmes.prefetch_related("main_tasks")
     return render(request, "planning/programme.html", {
         "district": district, "group": group, "programmes": programmes,
@@ -109,7 +99,6 @@ def public_district(request, slug):
         "district": district, "group": group, "years": sorted(years.items(), reverse=True),
         "programme": programme_in_force(group, max(years) if years else timezone.localdate().year)
         if group else None,
-        "public_extras": public_panels(request, district),
     })
 
 
