@@ -8,7 +8,6 @@ rows are created when missing and never touched when present.
 """
 
 from datetime import date
-from importlib import import_module
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -205,11 +204,6 @@ FORMER_MEMBERS = {
 }
 
 
-# Reference data other apps ship with the structure (production runs these too):
-# modules with ``load_structure()``, run after the districts exist.
-STRUCTURE_LOADERS: list[str] = ["planning.area_codes"]
-
-
 def load_structure(out=None) -> None:
     for order, (slug, name, has_group, account, description) in enumerate(DISTRICTS):
         district, _ = District.objects.get_or_create(
@@ -228,8 +222,6 @@ def load_structure(out=None) -> None:
         Organisation.objects.get_or_create(
             name=name, defaults={"short_name": short, "kind": Organisation.Kind.LOCAL_ACTOR}
         )
-    for path in STRUCTURE_LOADERS:
-        import_module(path).load_structure()
 
 
 def _org(short):

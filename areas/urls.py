@@ -6,7 +6,6 @@ app_name = "areas"
 
 urlpatterns = [
     path("mina-uppdrag/<int:pk>/ersattare/", views.substitute_edit, name="substitute_edit"),
-    path("stadsdelar/<slug:slug>/", views.district, name="district"),
     path("stadsdelar/<slug:slug>/medlemmar/", views.members, name="members"),
     path("stadsdelar/<slug:slug>/medlemmar/ny/", views.membership_add, name="membership_add"),
     path("stadsdelar/<slug:slug>/medlemmar/ny-person/", views.person_add, name="person_add"),

@@ -22,52 +22,15 @@ from areas.forms import (
     WorkingGroupMemberForm,
 )
 from areas.htmx import render_fragment
-from areas.models import ROLE_ORDER, Membership, Role, WorkingGroup, WorkingGroupMember
+from areas.models import ROLE_ORDER, Membership, WorkingGroup, WorkingGroupMember
 from areas.permissions import (
     MANAGE_MEMBERS,
     NAME_SUBSTITUTE,
     VIEW_GROUP,
-    get_district_for_user,
     get_group_for_user,
     get_object_for_user,
     may,
 )
-
-
-def district(request, slug):
-    district = get_district_for_user(request, slug)
-    group = district.area_group_or_none
-    context = {"district": district, "group": group}
-    if group is not None:
-        active = list(group.active_memberships())
-        labels = dict(Role.choices)
-        context.update(
-            roles=[
-                {"label": labels[role], "memberships": [m for m in active if m.role == role]}
-                for role in ROLE_ORDER
-                if role != Role.MEMBER
-            ],
-            members=sorted(
-                (m for m in active if m.role == Role.MEMBER),
-                key=lambda m: (
-                    (m.organisation.kind, m.organisation.name) if m.organisation else ("", "")
-                ),
-            ),
-            working_groups=group.working_groups.filter(is_active=True).prefetch_related(
-                "members__person"
-            ),
-            can_manage=may(request.user, MANAGE_MEMBERS, group),
-            vacancies=services.vacancies(group),
-        )
-        context.update(district_extras(request, group))
-    return render(request, "areas/district.html", context)
-
-
-def district_extras(request, group):
-    """Sections other apps add to the district page (documents of the year ...)."""
-    from omradesutveckling.panels import district_panels
-
-    return {"panels": district_panels(request, group)}
 
 
 def _members_context(request, group, **extra):

@@ -4,11 +4,10 @@ inline style). The page shows the same numbers in a table beside it."""
 
 from decimal import Decimal
 
-from budget.services import kr
+from areas.formats import MONTHS, kr
 
 WIDTH, HEIGHT = 560, 260
 LEFT, RIGHT, TOP, BOTTOM = 78, 16, 16, 34
-MONTHS = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 
 
 def _nice_step(top: Decimal) -> Decimal:

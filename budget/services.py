@@ -20,6 +20,7 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from areas.formats import kr
 from areas.grants import grants_of
 from areas.models import Role
 from areas.permissions import BOOK_SPEND, DECIDE_SPEND, PROPOSE_SPEND, WITHDRAW_SPEND, require
@@ -46,18 +47,6 @@ class BudgetError(Exception):
 
 class AlreadyDone(BudgetError):
     """The same step was posted again (double click, retry): nothing more happens."""
-
-
-def kr(amount: Decimal) -> str:
-    """'12 500,50 kr' (Swedish grouping with a no-break space, decimal comma)."""
-    sign = "−" if amount < 0 else ""
-    whole, _dot, ore = f"{abs(amount):.2f}".partition(".")
-    groups = []
-    while whole:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    text = "\u00a0".join(groups)
-    return f"{sign}{text},{ore}\u00a0kr" if ore != "00" else f"{sign}{text}\u00a0kr"
 
 
 # Reading the ledger -------------------------------------------------------------------

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "budget",
     "dialogue",
     "trust",
+    # The composition layer above the apps (start and district pages, demo loader).
+    "omradesutveckling",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,7 @@ urlpatterns = [
         name="login",
     ),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("stadsdelar/<slug:slug>/", views.district, name="district"),
     path("", include("areas.urls")),
     path("", include("planning.urls")),
     path("", include("budget.urls")),

@@ -1,6 +1,6 @@
 """The statistics office's area codes (RegSO/DeSO) and the district each lies in.
 
-Reference data, not demo data: ``load_structure`` (areas.demo, also run in
+Reference data, not demo data: ``load_structure`` (omradesutveckling.structure, also run in
 production by ``manage.py load_structure``) loads ``data/area_codes.csv`` so
 that a statistics file keyed by area code imports anywhere.
 

@@ -8,6 +8,8 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from django.utils.translation import gettext as _
 
+from areas.formats import MONTHS, number
+
 WIDTH, HEIGHT = 520, 240
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 36
 # Rough widths of a character of the charts' 12px text (DejaVu Sans, the widest
@@ -17,9 +19,7 @@ STEPS = [Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5), Decimal(10)]
 
 
 def _fmt(value, places=None) -> str:
-    from planning.statistics import format_value
-
-    return format_value(Decimal(value), places)
+    return number(Decimal(value), places)
 
 
 def nice_ticks(values, *, count=4) -> tuple[list[Decimal], int]:
@@ -113,7 +113,6 @@ def compare_bars(district_name, district_values, municipality_values, *, years, 
             "bars": bars, "year": year}
 
 
-MONTHS = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 
 
 def year_wheel(planning_year, docs, today):

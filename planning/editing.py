@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Max, ProtectedError
 from django.utils.translation import gettext as _
 
+from planning.errors import ConflictError, FrozenError, PlanningError
 from planning.models import (
     ActionPlan,
     Effort,
@@ -16,7 +17,7 @@ from planning.models import (
     Status,
     StrategicProgramme,
 )
-from planning.services import ConflictError, FrozenError, PlanningError, ensure_editable
+from planning.models.documents import FROZEN
 
 # Guarded saves (optimistic concurrency) ----------------------------------------------
 
@@ -203,3 +204,18 @@ def add_comment(document, user, form):
     comment.author = user
     comment.save()
     return comment
+
+
+def ensure_editable(document):
+    """Approved documents are frozen: a change needs the chair to reopen them."""
+    current = type(document).objects.only("status").get(pk=document.pk)
+    if current.status in FROZEN:
+        raise FrozenError(
+            _("%(doc)s är godkänd och låst. Ordföranden kan öppna den igen om något måste ändras.")
+            % {"doc": document.kind_label}
+        )
+    if current.status != Status.DRAFT:
+        raise FrozenError(
+            _("%(doc)s är lämnad till områdesgruppen. Ta tillbaka den till utkast för att ändra.")
+            % {"doc": document.kind_label}
+        )

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from areas.permissions import APPROVE_DOCUMENT, EDIT_DOCUMENT, may, require
+from planning.editing import sync_report_rows
+from planning.errors import PlanningError
 from planning.models import (
     ActionPlan,
     DistrictAnalysis,
@@ -26,29 +28,7 @@ from planning.models import (
 )
 from planning.models.cycle import DUE_FIELDS
 from planning.models.documents import FROZEN, document_queryset
-
-
-class PlanningError(Exception):
-    """A refused action; ``str(error)`` is the message for the user."""
-
-
-class FrozenError(PlanningError):
-    pass
-
-
-class ConflictError(PlanningError):
-    """Someone else saved the same thing since the form was opened."""
-
-    def __init__(self, current):
-        self.current = current
-        super().__init__(
-            _(
-                "Någon annan har sparat ändringar här sedan du öppnade formuläret, så "
-                "din text har inte sparats. Den finns kvar nedan. Jämför med den sparade "
-                "versionen; sparar du igen ersätter din text den."
-            )
-        )
-
+from planning.statistics import freeze_figures
 
 # Interface promised to the budget app ------------------------------------------------
 
@@ -256,9 +236,6 @@ def _check_complete(doc):
 
 
 def _after_approval(doc):
-    from planning.editing import sync_report_rows
-    from planning.statistics import freeze_figures
-
     # The approved plan fills the interim report; the approved interim report
     # fills the annual report, so that the annual rows start from September's.
     follows = {DocumentKind.ACTION_PLAN: Report.Kind.INTERIM,
@@ -271,57 +248,3 @@ def _after_approval(doc):
         ).first()
         if report is not None:
             sync_report_rows(report)
-
-
-def ensure_editable(document):
-    """Approved documents are frozen: a change needs the chair to reopen them."""
-    current = type(document).objects.only("status").get(pk=document.pk)
-    if current.status in FROZEN:
-        raise FrozenError(
-            _("%(doc)s är godkänd och låst. Ordföranden kan öppna den igen om något måste ändras.")
-            % {"doc": document.kind_label}
-        )
-    if current.status != Status.DRAFT:
-        raise FrozenError(
-            _("%(doc)s är lämnad till områdesgruppen. Ta tillbaka den till utkast för att ändra.")
-            % {"doc": document.kind_label}
-        )
-
-
-# Budget outcome (annual report) -------------------------------------------------------
-
-
-def budget_outcome(area_group, year: int) -> dict | None:
-    """The budget outcome of a year for the annual report (riktlinjerna: the annual
-    report covers the execution of the plan *and the budget*). ``None`` until the
-    budget app offers it, so that the section is left out cleanly."""
-    try:
-        from budget import services as budget_services
-    except ImportError:
-        return None
-    if not (
-        hasattr(budget_services, "outcome_by_effort")
-        and hasattr(budget_services, "outcome_by_cost_type")
-    ):
-        return None
-    # "decided": approved by the chair, booked or not (the budget app's
-    # committed + booked); what is left of the planned cost is planned − decided.
-    by_effort = [
-        {**row, "remaining": row["planned"] - row["decided"]}
-        for row in budget_services.outcome_by_effort(area_group, year)
-    ]
-    by_cost_type = budget_services.outcome_by_cost_type(area_group, year)
-
-    def total(rows, key):
-        return sum((row[key] for row in rows), start=0)
-
-    return {
-        "by_effort": by_effort,
-        "by_cost_type": by_cost_type,
-        "planned": total(by_effort, "planned"),
-        "decided": total(by_effort, "decided"),
-        "booked": total(by_effort, "booked"),
-        "remaining": total(by_effort, "remaining"),
-        "type_decided": total(by_cost_type, "decided"),
-        "type_booked": total(by_cost_type, "booked"),
-    }

@@ -7,14 +7,13 @@ each error.
 """
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Q
-from django.utils.formats import number_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from areas.formats import decimal_places, number
 from planning import charts
 from planning.models import Figure, FrozenFigure, ImportBatch, Indicator
 from planning.models.documents import FROZEN
@@ -96,17 +95,6 @@ def freeze_figures(analysis) -> int:
     return len(frozen)
 
 
-def decimal_places(value: Decimal) -> int:
-    return min(2, max(0, -value.normalize().as_tuple().exponent))
-
-
-def format_value(value: Decimal, places: int | None = None) -> str:
-    """Swedish number format; ``places`` keeps a table's column consistent (34,0 beside 33,6)."""
-    if places is None:
-        places = decimal_places(value)
-    return number_format(value, decimal_pos=places, force_grouping=True)
-
-
 @dataclass
 class IndicatorBlock:
     indicator: Indicator
@@ -134,7 +122,7 @@ class IndicatorBlock:
             for year in self.years:
                 value = values.get(year)
                 out.append({
-                    "text": format_value(value, places) if value is not None else "–",
+                    "text": number(value, places) if value is not None else "–",
                     "revised": (is_district, year) in self.revised,
                 })
             return out
@@ -200,7 +188,7 @@ def statistics_for(analysis) -> dict:
         if frozen:
             now = live.get((f.district_id, f.indicator_id, f.year))
             if now is not None and now != f.value:
-                block.revised[(bool(f.district_id), f.year)] = format_value(now)
+                block.revised[(bool(f.district_id), f.year)] = number(now)
     result = []
     for block in sorted(blocks.values(), key=lambda b: (b.indicator.sort_order, b.indicator.name)):
         block.years.sort()

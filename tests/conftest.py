@@ -11,8 +11,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db import connections
 
-from areas.demo import load_structure
 from areas.models import AreaGroup, Membership, Organisation, Person, Role
+from omradesutveckling.structure import load_structure
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM
 # refuses to run inside one unless told. Only test code is affected.

@@ -26,7 +26,7 @@ class District(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("areas:district", args=[self.slug])
+        return reverse("district", args=[self.slug])
 
     @property
     def area_group_or_none(self):

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
+from areas.formats import kr
 from areas.htmx import render_fragment
 from areas.permissions import BOOK_SPEND, DECIDE_SPEND, PROPOSE_SPEND, WITHDRAW_SPEND, may
 from budget import services
@@ -168,7 +169,7 @@ def request_decide(request, slug, year, pk):
             if data["decision"] == "approve":
                 spend = services.approve(spend, request.user, paragraph=data["paragraph"])
                 messages.success(request, _("Godkänt: %(amount)s till %(who)s.") % {
-                    "amount": services.kr(spend.amount), "who": spend.recipient})
+                    "amount": kr(spend.amount), "who": spend.recipient})
             else:
                 spend = services.reject(spend, request.user, reason=data["reason"],
                                         paragraph=data["paragraph"])
@@ -279,4 +280,4 @@ def request_correct(request, slug, year, pk):
     return done or _action_page(
         request, spend, form, title=_("Rätta bokföring"), submit=_("Rätta"),
         intro=_("Inget tas bort: en motpost tar tillbaka det bokförda beloppet (%(booked)s) "
-                "och en ny post bokför rätt belopp.") % {"booked": services.kr(booked)})
+                "och en ny post bokför rätt belopp.") % {"booked": kr(booked)})

@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 
 from areas.permissions import CONTRIBUTE, EDIT_DOCUMENT, MANAGE_CYCLE, UPDATE_EFFORT, may
 from planning import services
+from planning.extensions import document_sections
 from planning.forms import AddRowForm, CommentForm, EffortForm, WorkflowForm
 from planning.models import (
     Comment,
@@ -95,8 +96,7 @@ def document_context(request, document, **extra) -> dict:
         if context["can_edit"]:
             context["add_row_form"] = AddRowForm(report=document)
             context["missing"] = context["add_row_form"].fields["effort"].queryset.count()
-        if document.kind == DocumentKind.ANNUAL_REPORT:
-            context["budget"] = services.budget_outcome(group, planning_year.year)
+    context["extra_sections"] = document_sections(document)
     context.update(extra)
     return context
 

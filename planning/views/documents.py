@@ -19,6 +19,7 @@ from areas.permissions import (
     visible_area_groups,
 )
 from planning import charts, services
+from planning.errors import PlanningError
 from planning.forms import DueDatesForm, StartYearForm, WorkflowForm, YearDueDatesForm
 from planning.history import PER_PAGE as HISTORY_PER_PAGE
 from planning.history import document_history
@@ -104,7 +105,7 @@ def workflow(request, slug, year, kind, action):
         return redirect(doc)
     try:
         services.transition(doc, action, request.user, **form.cleaned_data)
-    except services.PlanningError as error:
+    except PlanningError as error:
         messages.error(request, str(error))
     else:
         messages.success(

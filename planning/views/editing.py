@@ -16,7 +16,8 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from areas.htmx import render_fragment
 from areas.permissions import CONTRIBUTE, EDIT_DOCUMENT, UPDATE_EFFORT, may
-from planning import editing, services
+from planning import editing
+from planning.errors import ConflictError, FrozenError, PlanningError
 from planning.forms import (
     CONTRIBUTOR_EFFORT_FIELDS,
     AddRowForm,
@@ -86,10 +87,10 @@ def section_edit(request, slug, year, kind, pk):
         else:
             try:
                 section = editing.save_versioned(form, form.expected_version(), doc)
-            except services.ConflictError as error:
+            except ConflictError as error:
                 _refused(form, error)
                 base["saved"] = error.current
-            except services.FrozenError as error:
+            except FrozenError as error:
                 messages.error(request, str(error))
                 return _back(request, doc)
             else:
@@ -107,8 +108,8 @@ def section_edit(request, slug, year, kind, pk):
 
 def _frozen_message(doc):
     try:
-        services.ensure_editable(doc)
-    except services.FrozenError as error:
+        editing.ensure_editable(doc)
+    except FrozenError as error:
         return error
     return ""
 
@@ -136,7 +137,7 @@ def effort_add(request, slug, year):
     if form.is_valid():
         try:
             effort = editing.add_effort(plan, form)
-        except services.FrozenError as error:
+        except FrozenError as error:
             messages.error(request, str(error))
             return _back(request, plan)
         messages.success(request, _("Insatsen ”%(t)s” är tillagd.") % {"t": effort.title})
@@ -171,10 +172,10 @@ def effort_edit(request, slug, year, pk):
     elif request.method == "POST":
         try:
             effort = editing.save_versioned(form, form.expected_version(), plan)
-        except services.ConflictError as error:
+        except ConflictError as error:
             _refused(form, error)
             saved = error.current
-        except services.FrozenError as error:
+        except FrozenError as error:
             messages.error(request, str(error))
             return _back(request, plan)
         else:
@@ -198,7 +199,7 @@ def effort_remove(request, slug, year, pk):
     plan, effort = effort_for_user(request, slug, year, pk, EDIT_DOCUMENT)
     try:
         editing.remove_effort(effort)
-    except services.PlanningError as error:
+    except PlanningError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("Insatsen ”%(t)s” är borttagen.") % {"t": effort.title})
@@ -213,7 +214,7 @@ def effort_move(request, slug, year, pk, direction):
     plan, effort = effort_for_user(request, slug, year, pk, EDIT_DOCUMENT)
     try:
         editing.move_effort(effort, "up" if direction == "upp" else "down")
-    except services.PlanningError as error:
+    except PlanningError as error:
         messages.error(request, str(error))
     if request.htmx:
         return _effort_list_fragment(request, plan)
@@ -225,7 +226,7 @@ def copy_forward(request, slug, year):
     plan = document_for_user(request, slug, year, "handlingsplan", EDIT_DOCUMENT)
     try:
         copies = editing.copy_forward(plan)
-    except services.PlanningError as error:
+    except PlanningError as error:
         messages.error(request, str(error))
     else:
         if copies:
@@ -269,10 +270,10 @@ def row_edit(request, slug, year, kind, pk):
     elif request.method == "POST":
         try:
             row = editing.save_versioned(form, form.expected_version(), report)
-        except services.ConflictError as error:
+        except ConflictError as error:
             _refused(form, error)
             saved = error.current
-        except services.FrozenError as error:
+        except FrozenError as error:
             messages.error(request, str(error))
             return _back(request, report)
         else:
@@ -295,7 +296,7 @@ def row_add(request, slug, year, kind):
     if form.is_valid():
         try:
             editing.add_report_row(report, form.cleaned_data["effort"])
-        except services.PlanningError as error:
+        except PlanningError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("Raden är tillagd."))
@@ -314,7 +315,7 @@ def rows_sync(request, slug, year, kind):
     report = document_for_user(request, slug, year, kind, EDIT_DOCUMENT)
     try:
         added = editing.sync_report_rows(report)
-    except services.PlanningError as error:
+    except PlanningError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("%(n)s insatser från handlingsplanen är tillagda.") % {"n": added})
@@ -327,7 +328,7 @@ def row_remove(request, slug, year, kind, pk):
     report, row = row_for_user(request, slug, year, kind, pk, EDIT_DOCUMENT)
     try:
         editing.remove_report_row(row)
-    except services.PlanningError as error:
+    except PlanningError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("Raden för ”%(t)s” är borttagen.") % {"t": row.effort.title})
@@ -342,7 +343,7 @@ def row_move(request, slug, year, kind, pk, direction):
     report, row = row_for_user(request, slug, year, kind, pk, EDIT_DOCUMENT)
     try:
         editing.move_report_row(row, "up" if direction == "upp" else "down")
-    except services.PlanningError as error:
+    except PlanningError as error:
         messages.error(request, str(error))
     if request.htmx:
         return _rows_fragment(request, report)
@@ -361,7 +362,7 @@ def comment_add(request, slug, year, kind):
         return _page(request, doc, comment_form=form)
     try:
         editing.add_comment(doc, request.user, form)
-    except services.PlanningError as error:
+    except PlanningError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("Din kommentar är sparad."))

@@ -147,7 +147,7 @@ def test_start_page_tells_the_chair_what_waits(login, alby_chair, alby_developer
 
 def test_district_page_shows_the_years_money(login, alby_member, approved, monkeypatch):
     monkeypatch.setattr(timezone, "localdate", lambda *a, **k: date(YEAR, 6, 1))
-    html = login(alby_member).get(reverse("areas:district", args=["alby"])).content.decode()
+    html = login(alby_member).get(reverse("district", args=["alby"])).content.decode()
     assert "Utvecklingspengar 2026" in html and "återstår 90\xa0000\xa0kr" in html
 
 

@@ -1,6 +1,7 @@
 """The demo year loads through the real services and importer, and again without change."""
 
 from areas import demo as area_demo
+from omradesutveckling.structure import load_structure
 from planning import demo
 from planning.models import (
     ActionPlan,
@@ -18,7 +19,7 @@ from planning.statistics import statistics_for
 
 
 def test_demo_loads_a_botkyrka_year_and_is_idempotent(db):
-    area_demo.load_structure()
+    load_structure()
     area_demo.load_people()
     AreaCode.objects.create(code="0127R-ALBY", kind="regso", name="Alby")  # an older demo's invention
     demo.load()
@@ -38,7 +39,7 @@ def test_demo_loads_a_botkyrka_year_and_is_idempotent(db):
 
 
 def _loaded():
-    area_demo.load_structure()
+    load_structure()
     area_demo.load_people()
     demo.load()
 

@@ -41,7 +41,7 @@ PAGES = [
     ("years", lambda: reverse("planning:years", args=["alby"]), 16),
     ("overview", lambda: reverse("planning:overview", args=[2026]), 13),
     # The district and start pages also show the year's development money (budget panels).
-    ("district", lambda: reverse("areas:district", args=["alby"]), 21),
+    ("district", lambda: reverse("district", args=["alby"]), 21),
     ("start", lambda: reverse("start"), 20),
 ]
 

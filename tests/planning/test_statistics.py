@@ -9,8 +9,8 @@ from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from areas.demo import load_structure
 from areas.models import District
+from omradesutveckling.structure import load_structure
 from planning import statistics
 from planning.models import AreaCode, Figure, Indicator
 from tests.planning.conftest import walk

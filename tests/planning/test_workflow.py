@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
-from planning import editing, services
+from planning import editing, errors, services
 from planning.models import FollowUpRow, FollowUpStatus, Status, WorkflowEvent
 from tests.planning.conftest import add_effort, walk
 
@@ -118,15 +118,15 @@ def test_draft_cannot_be_reopened(alby_analysis, alby_chair):
 def test_approved_document_is_frozen(alby_plan, alby_developer, alby_chair):
     add_effort(alby_plan)
     walk(alby_plan, ["submit", "approve"], alby_developer, alby_chair)
-    with pytest.raises(services.FrozenError, match="låst"):
-        services.ensure_editable(alby_plan)
+    with pytest.raises(errors.FrozenError, match="låst"):
+        editing.ensure_editable(alby_plan)
 
 
 def test_submitted_document_is_not_editable(alby_plan, alby_developer):
     add_effort(alby_plan)
     walk(alby_plan, ["submit"], alby_developer, None)
-    with pytest.raises(services.FrozenError, match="Ta tillbaka"):
-        services.ensure_editable(alby_plan)
+    with pytest.raises(errors.FrozenError, match="Ta tillbaka"):
+        editing.ensure_editable(alby_plan)
 
 
 def test_approving_the_plan_prefills_the_interim_report_and_the_interim_the_annual(

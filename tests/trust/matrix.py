@@ -59,7 +59,7 @@ MATRIX = {
                  superuser=REDIRECT),
     "logout": POST_ONLY,
     # --- areas
-    "areas:district": GROUP_READERS,
+    "district": GROUP_READERS,
     "areas:members": MEMBER_MANAGERS,
     "areas:membership_add": POST_ONLY,
     "areas:person_add": POST_ONLY,
@@ -144,7 +144,7 @@ KWARGS = {
     "start": lambda w: {},
     "login": lambda w: {},
     "logout": lambda w: {},
-    "areas:district": lambda w: {"slug": w["slug"]},
+    "district": lambda w: {"slug": w["slug"]},
     "areas:members": lambda w: {"slug": w["slug"]},
     "areas:membership_add": lambda w: {"slug": w["slug"]},
     "areas:person_add": lambda w: {"slug": w["slug"]},

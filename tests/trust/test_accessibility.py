@@ -11,7 +11,6 @@ the offending selectors per page and role.
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -19,9 +18,10 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from areas import demo as area_demo
-from areas.management.commands.load_demo import APP_LOADERS
 from areas.models import AreaGroup, Membership, Role, WorkingGroup
 from budget.models import SpendRequest, SpendStatus
+from omradesutveckling.management.commands.load_demo import APP_LOADERS
+from omradesutveckling.structure import load_structure
 from planning import editing, services
 from planning.models import FollowUpRow, Report, Section
 from tests.conftest import browser_login
@@ -108,7 +108,7 @@ PAGES = [
     Page("login, wrong password", lambda w: reverse("login"), ("anonymous",),
          then=_failed_login),
     Page("start", lambda w: reverse("start"), SIGNED_IN),
-    Page("district", lambda w: reverse("areas:district", args=["alby"]), GROUP_READERS),
+    Page("district", lambda w: reverse("district", args=["alby"]), GROUP_READERS),
     Page("members", lambda w: reverse("areas:members", args=["alby"]), EDITORS),
     Page("membership edit", lambda w: reverse(
         "areas:membership_edit", args=["alby", w["membership"].pk]), ("developer",)),
@@ -197,10 +197,10 @@ def _world():
     ``load_demo`` runs them), plus what a developer does then: drafts next year's
     action plan from this year's unfinished efforts and starts following up this
     year's efforts in the annual report."""
-    area_demo.load_structure()
+    load_structure()
     area_demo.load_people()
     for loader in APP_LOADERS:
-        import_module(loader).load()
+        loader.load()
     alby = AreaGroup.objects.get(district__slug="alby")
     next_year = services.start_year(alby, 2027)
     plan = next_year.action_plan

@@ -1,14 +1,15 @@
-from importlib import import_module
-
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from areas import demo
+from budget import demo as budget_demo
+from omradesutveckling.structure import load_structure
+from planning import demo as planning_demo
 
 # Each app that has demo content adds its loader here, in dependency order.
-# A loader is a module with ``load(out)``, run after the areas structure and people.
-APP_LOADERS: list[str] = ["planning.demo", "budget.demo"]
+# A loader has ``load(out)`` and runs after the areas structure and people.
+APP_LOADERS = [planning_demo, budget_demo]
 
 
 class Command(BaseCommand):
@@ -26,10 +27,10 @@ class Command(BaseCommand):
                 "förvaltningar utan några konton."
             )
         with transaction.atomic():
-            demo.load_structure()
+            load_structure()
             logins = demo.load_people()
-            for path in APP_LOADERS:
-                import_module(path).load(self.stdout)
+            for loader in APP_LOADERS:
+                loader.load(self.stdout)
 
         self.stdout.write(self.style.SUCCESS("Demodata laddad. Inloggningar (lösenord: demo):"))
         width = max(len(u) for u, _ in logins)
