@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from areas.permissions import (
     EDIT_DOCUMENT,
@@ -35,6 +35,7 @@ TEMPLATES = {
 }
 
 
+@require_safe
 def years(request, slug):
     group = group_for_user(request, slug, VIEW_DOCUMENT)
     planning_years = (
@@ -60,6 +61,7 @@ def start_year(request, slug):
     return redirect(planning_year)
 
 
+@require_safe
 def year(request, slug, year):
     planning_year = year_for_user(request, slug, year)
     docs = services.documents_of(planning_year)
@@ -87,6 +89,7 @@ def due_dates(request, slug, year):
     })
 
 
+@require_safe
 def document(request, slug, year, kind):
     doc = document_for_user(request, slug, year, kind)
     return render(request, TEMPLATES[doc.kind], document_context(request, doc))
@@ -115,6 +118,7 @@ def workflow(request, slug, year, kind, action):
     return redirect(doc)
 
 
+@require_safe
 def history(request, slug, year, kind):
     doc = document_for_user(request, slug, year, kind)
     page = Paginator(document_history(doc), HISTORY_PER_PAGE).get_page(request.GET.get("sida"))

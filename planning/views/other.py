@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from areas.models import District
 from areas.permissions import MANAGE_CYCLE, VIEW_DOCUMENT, get_district_for_user, requires
@@ -49,6 +49,7 @@ def statistics_import(request):
     })
 
 
+@require_safe
 def programme(request, slug):
     district = get_district_for_user(request, slug, VIEW_DOCUMENT)
     group = district.area_group_or_none
@@ -62,6 +63,7 @@ PUBLISHED = Status.PUBLISHED
 
 
 @login_not_required
+@require_safe
 def public_index(request):
     """The districts, each with its public page (no sign-in)."""
     return render(request, "planning/public_index.html", {
@@ -70,6 +72,7 @@ def public_index(request):
 
 
 @login_not_required
+@require_safe
 def public_programme(request, slug):
     """A district's strategic development programmes, read-only for everyone: they
     are adopted by the council and public."""
@@ -80,6 +83,7 @@ def public_programme(request, slug):
 
 
 @login_not_required
+@require_safe
 def public_district(request, slug):
     """Published documents of a district, for everyone (no sign-in)."""
     district = get_object_or_404(District.objects.select_related("area_group"), slug=slug)
@@ -103,6 +107,7 @@ def public_district(request, slug):
 
 
 @login_not_required
+@require_safe
 def public_document(request, slug, year, kind):
     kind_value = SLUG_KINDS.get(kind)
     if kind_value is None:
