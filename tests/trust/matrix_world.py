@@ -5,10 +5,11 @@ for the GET matrix (test_matrix.py) and the POST matrix (test_post_matrix.py):
 the group's people (tests/conftest.py), a working group, a delegation ahead,
 and the planning and budget objects of tests/trust/matrix_apps.py.
 
-Every role but the outsider is someone of Alby's world; the member of another
-group is Tumba's member. ``role_state(role, worlds)`` gives a role what it holds
-beyond its seat (the delegated vice chair's delegation); the walkers call it
-inside a transaction they roll back after the role.
+The group roles are Alby's people; the member of another group is Tumba's
+member; the reader and the superuser belong to no group. ``role_state(role,
+worlds)`` gives a role what it holds beyond its seat (the delegated vice chair's
+delegation); the matrices call it inside a transaction they roll back after the
+role.
 """
 
 from datetime import date, timedelta
