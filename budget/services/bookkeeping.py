@@ -28,8 +28,7 @@ def book(spend: SpendRequest, user, *, amount: Decimal, on: date, voucher: str =
     require(user, BOOK_SPEND, spend)
     if amount <= 0:
         raise BudgetError(_("Beloppet måste vara större än noll."))
-    grant = locking.lock_grant(spend.area_group, spend.year)
-    spend = locking.lock_request(spend)
+    grant, spend = locking.lock_grant_and_request(spend)
     if spend.status == SpendStatus.BOOKED:
         raise AlreadyDone(_("Utgiften är redan bokförd."))
     if spend.status != SpendStatus.APPROVED:
@@ -63,8 +62,7 @@ def correct_booking(spend: SpendRequest, user, *, amount: Decimal, reason: str, 
         raise BudgetError(_("Skriv varför bokföringen rättas."))
     if amount < 0:
         raise BudgetError(_("Beloppet kan inte vara negativt."))
-    grant = locking.lock_grant(spend.area_group, spend.year)
-    spend = locking.lock_request(spend)
+    grant, spend = locking.lock_grant_and_request(spend)
     if spend.status != SpendStatus.BOOKED:
         raise BudgetError(_("Bara bokförda utgifter kan rättas."))
     booked = booked_of(spend)

@@ -112,8 +112,7 @@ def approve(spend: SpendRequest, user, *, paragraph: str = "", at=None) -> Spend
     entry happen under the lock of the grant row. Approving twice has no
     second effect (``AlreadyDone``)."""
     require(user, DECIDE_SPEND, spend)
-    grant = locking.lock_grant(spend.area_group, spend.year)
-    spend = locking.lock_request(spend)
+    grant, spend = locking.lock_grant_and_request(spend)
     if spend.status != SpendStatus.PROPOSED:
         raise _decided_already(spend, SpendStatus.APPROVED)
     check_cost_type(spend.cost_type, spend.year)
@@ -158,8 +157,7 @@ def cancel(spend: SpendRequest, user, *, reason: str, at=None) -> SpendRequest:
     require(user, DECIDE_SPEND, spend)
     if not reason.strip():
         raise BudgetError(_("Skriv varför beslutet återkallas."))
-    grant = locking.lock_grant(spend.area_group, spend.year)
-    spend = locking.lock_request(spend)
+    grant, spend = locking.lock_grant_and_request(spend)
     if spend.status == SpendStatus.CANCELLED:
         raise AlreadyDone(_("Beslutet är redan återkallat."))
     if spend.status != SpendStatus.APPROVED:

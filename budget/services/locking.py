@@ -37,6 +37,12 @@ def lock_request(spend: SpendRequest) -> SpendRequest:
             .get(pk=spend.pk))
 
 
+def lock_grant_and_request(spend: SpendRequest) -> tuple[Grant, SpendRequest]:
+    """The order every change of money locks in: the year's grant, then the request."""
+    grant = lock_grant(spend.area_group, spend.year)
+    return grant, lock_request(spend)
+
+
 def check_fits(grant: Grant, extra: Decimal, area_group, year: int):
     """The year never goes past its grant: ``extra`` must fit in what remains."""
     t = totals(area_group, year, grant)
