@@ -2,7 +2,6 @@
 reject, and revoke an approval that was never paid; and the rules a spend
 must meet (within the action plan, an allowed cost type)."""
 
-
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
