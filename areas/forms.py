@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from areas.models import Membership, Organisation, Person, WorkingGroup, WorkingGroupMember
@@ -131,8 +132,6 @@ class NewPersonForm(forms.Form):
 
 def username_base(first: str, last: str) -> str:
     """'Åsa Öst' -> 'asa.ost': lower-case ASCII, the pattern of the demo logins."""
-    from django.utils.text import slugify
-
     first, last = (slugify(part).replace("-", "") for part in (first, last))
     return f"{first}.{last}".strip(".")[:140] or "person"
 

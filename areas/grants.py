@@ -179,8 +179,3 @@ def grants_of(user) -> Grants:
         grants = Grants(user)
         user._grants = grants
     return grants
-
-
-def forget_grants(user) -> None:
-    """After a change of the user's roles within one request (tests, services)."""
-    user.__dict__.pop("_grants", None)

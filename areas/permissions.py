@@ -180,8 +180,3 @@ def visible_districts(user) -> list[District]:
         for d in District.objects.select_related("area_group")
         if d.area_group_or_none is None or d.area_group_or_none.pk in visible
     ]
-
-
-def reads_all_groups(user) -> bool:
-    """The management office, the democracy committee, the executive board."""
-    return may(user, READ_ALL_GROUPS)

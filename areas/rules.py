@@ -116,6 +116,3 @@ RULES: dict[str, Rule] = {
     VIEW_AUDIT_TRAIL: Rule(global_perm=VIEW_AUDIT_TRAIL),
     EXTRACT_PERSONAL_DATA: Rule(global_perm=EXTRACT_PERSONAL_DATA),
 }
-
-# Rights the chair may delegate to the vice chair for a period (areas.Delegation).
-DELEGABLE = {perm: rule.delegable_to for perm, rule in RULES.items() if rule.delegable_to}

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from areas.models import AreaGroup, Membership, Role
+from areas.models import AreaGroup, Delegation, Membership, Role
 
 
 def vacancies(group: AreaGroup, on=None) -> list[str]:
@@ -73,4 +73,19 @@ def end_working_group_seat(seat, end_date=None) -> bool:
     seat.end_date = end_date or timezone.localdate()
     seat.full_clean()
     seat.save(update_fields=["end_date"])
+    return True
+
+
+@transaction.atomic
+def revoke_delegation(delegation: Delegation, by) -> bool:
+    """The chair ends a delegation early: it is no longer in force from now. The
+    row stays, marked with who ended it and when, so that every decision taken
+    under it stays traceable. False if it had already ended (revoked before, or
+    past its last day)."""
+    delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
+    if delegation.revoked_at is not None or delegation.end_date < timezone.localdate():
+        return False
+    delegation.revoked_at = timezone.now()
+    delegation.revoked_by = by
+    delegation.save(update_fields=["revoked_at", "revoked_by"])
     return True

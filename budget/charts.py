@@ -1,23 +1,13 @@
-"""The ledger's chart of spending over the year, as server-rendered SVG: the
-coordinates are computed here, the template draws them (no JavaScript, no
-inline style). The page shows the same numbers in a table beside it."""
+"""The ledger's chart of spending over the year: decided and booked money month
+by month against the grant line. The shared geometry (round ticks, scales,
+axes) is ``areas.charts``; the page shows the same numbers in a table beside it."""
 
 from decimal import Decimal
 
+from areas.charts import Frame, nice_ticks, polyline, x_axis, y_axis
 from areas.formats import MONTHS, kr
 
-WIDTH, HEIGHT = 560, 260
-LEFT, RIGHT, TOP, BOTTOM = 78, 16, 16, 34
-
-
-def _nice_step(top: Decimal) -> Decimal:
-    """A round step for four to five grid lines (10 000, 25 000, 50 000 …)."""
-    raw = top / 4
-    magnitude = Decimal(10) ** (len(str(int(raw))) - 1) if raw >= 1 else Decimal(1)
-    for factor in (1, 2, Decimal("2.5"), 5, 10):
-        if raw <= magnitude * factor:
-            return magnitude * factor
-    return magnitude * 10
+FRAME = Frame(width=560, height=260, left=78, right=16, top=16, bottom=34)
 
 
 def spending_chart(monthly: list[dict], grant: Decimal, *, through_month: int = 12) -> dict | None:
@@ -27,36 +17,21 @@ def spending_chart(monthly: list[dict], grant: Decimal, *, through_month: int = 
     if grant <= 0 and not any(m["decided"] for m in monthly):
         return None
     highest = max([grant, *[m["decided"] for m in monthly]])
-    step = _nice_step(highest or Decimal(1))
-    top = step * ((highest / step).to_integral_value(rounding="ROUND_CEILING") or 1)
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-
-    def x(month):
-        return LEFT + plot_w * (month - 0.5) / 12
-
-    def y(value):
-        return TOP + plot_h * float((top - value) / top)
-
+    ticks, _places = nice_ticks([Decimal(0), highest])
+    # Each month is drawn in the middle of its twelfth of the width.
+    x = FRAME.x_scale(0.5, 12.5)
+    y = FRAME.y_scale(ticks[0], ticks[-1])
     shown = [m for m in monthly if m["month"] <= through_month]
-    lines = []
-    for key, label, css in (("decided", "Beslutat", "series-decided"),
-                            ("booked", "Bokfört", "series-booked")):
-        points = [(x(m["month"]), y(m[key]), m[key], m["month"]) for m in shown]
-        lines.append({
-            "label": label, "css": css,
-            "points": " ".join(f"{px:.1f},{py:.1f}" for px, py, _v, _m in points),
-            "dots": [{"x": f"{px:.1f}", "y": f"{py:.1f}",
-                      "title": f"{label} t.o.m. {MONTHS[mo - 1]}: {kr(v)}"}
-                     for px, py, v, mo in points],
-        })
-    ticks = []
-    value = Decimal(0)
-    while value <= top:
-        ticks.append({"y": f"{y(value):.1f}", "label": kr(value).replace("\u00a0kr", "")})
-        value += step
+    lines = [
+        polyline(label, css, [(x(m["month"]), y(m[key]),
+                               f"{label} t.o.m. {MONTHS[m['month'] - 1]}: {kr(m[key])}")
+                              for m in shown])
+        for key, label, css in (("decided", "Beslutat", "series-decided"),
+                                ("booked", "Bokfört", "series-booked"))
+    ]
     return {
-        "width": WIDTH, "height": HEIGHT, "left": LEFT, "right": WIDTH - RIGHT, "top": TOP,
-        "bottom": HEIGHT - BOTTOM, "lines": lines, "y_ticks": ticks,
-        "x_ticks": [{"x": f"{x(i + 1):.1f}", "label": name} for i, name in enumerate(MONTHS)],
+        **FRAME.edges(), "lines": lines,
+        "y_ticks": y_axis(ticks, y, lambda tick: kr(tick).replace("\u00a0kr", "")),
+        "x_ticks": x_axis([(i + 1, name) for i, name in enumerate(MONTHS)], x),
         "grant_y": f"{y(grant):.1f}", "grant_label": kr(grant),
     }

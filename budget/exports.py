@@ -9,6 +9,8 @@ import csv
 import io
 
 from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.styles import Font
 
 from budget import services
 
@@ -58,9 +60,6 @@ def ledger_csv(grant) -> bytes:
 
 
 def ledger_xlsx(grant) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
     t = services.totals(grant.area_group, grant.year, grant)
     book = Workbook()
     sheet = book.active

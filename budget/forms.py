@@ -6,6 +6,7 @@ from datetime import date
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,8 @@ from areas.forms import DateInput, PersonChoiceField
 from areas.models import Delegation, Membership, Role
 from budget import services
 from budget.models import CostType, SpendRequest, SpendStatus, cost_type_choices
+from planning.models import Effort
+from planning.services import action_plan_exists, efforts_for
 
 AMOUNT_MESSAGES = {
     "invalid": _("Ange ett belopp i kronor, t.ex. 12 500 eller 12 500,50."),
@@ -71,8 +74,6 @@ class EffortField(forms.ModelChoiceField):
         return effort.title
 
     def to_python(self, value):
-        from planning.models import Effort
-
         if value in self.empty_values:
             return None
         try:
@@ -119,8 +120,6 @@ class SpendRequestForm(forms.ModelForm):
         widgets = {"date": DateInput(), "description": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, area_group, year, **kwargs):
-        from planning.services import action_plan_exists, efforts_for
-
         super().__init__(*args, **kwargs)
         self.area_group, self.year = area_group, year
         self.fields["effort"].queryset = efforts_for(area_group, year)
@@ -274,8 +273,6 @@ class DelegationForm(forms.ModelForm):
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
 
     def __init__(self, *args, area_group, granted_by, **kwargs):
-        from django.contrib.auth import get_user_model
-
         super().__init__(*args, **kwargs)
         self.instance.area_group = area_group
         self.instance.granted_by = granted_by

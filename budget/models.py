@@ -201,10 +201,6 @@ class SpendRequest(models.Model):
         return self.area_group
 
     @property
-    def is_open(self) -> bool:
-        return self.status == SpendStatus.PROPOSED
-
-    @property
     def attachment_name(self) -> str:
         return self.attachment.name.rsplit("/", 1)[-1] if self.attachment else ""
 

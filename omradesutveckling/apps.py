@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from planning.extensions import register_document_section
+
 
 class ProjectConfig(AppConfig):
     """The composition layer: the pages and sections that draw from several apps
@@ -10,7 +12,9 @@ class ProjectConfig(AppConfig):
     verbose_name = "Områdesutveckling"
 
     def ready(self):
+        # Imported here, not at the top: Django imports apps.py while it fills the
+        # app registry, before any model may be imported, and annual_report reads
+        # budget's and planning's models (AppRegistryNotReady at start-up).
         from omradesutveckling import annual_report
-        from planning.extensions import register_document_section
 
         register_document_section(annual_report.budget_section)

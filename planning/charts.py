@@ -1,50 +1,22 @@
-"""Server-rendered SVG charts: coordinates computed here, drawn by templates.
-
-No JavaScript and no inline styles (strict CSP): series are told apart by CSS
-classes and by the legend; every chart has a table with the same numbers.
+"""The charts of planning's own data: the statistics of a district analysis (a
+line over the years, the district against the municipality in bars) and the
+year wheel. The shared geometry (round ticks, scales, axes) is ``areas.charts``.
 """
 
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+import math
+from datetime import date
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from areas.charts import BOLD_CHAR_W, CHAR_W, Frame, nice_ticks, polyline, x_axis, y_axis
 from areas.formats import MONTHS, number
 
-WIDTH, HEIGHT = 520, 240
-LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 36
-# Rough widths of a character of the charts' 12px text (DejaVu Sans, the widest
-# sans we meet): enough room is kept that no label is cut at the chart's edge.
-CHAR_W, BOLD_CHAR_W = Decimal("7.2"), Decimal("7.8")
-STEPS = [Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5), Decimal(10)]
+FRAME = Frame(width=520, height=240, left=64, right=16, top=16, bottom=36)
 
 
 def _fmt(value, places=None) -> str:
     return number(Decimal(value), places)
-
-
-def nice_ticks(values, *, count=4) -> tuple[list[Decimal], int]:
-    """Round tick values that cover ``values`` (26, 28, 30, 32 rather than 26,6,
-    28,1 …) and the decimals their labels need. The step is 1, 2 or 5 times a
-    power of ten (or 25, 250 …), about ``count`` steps in all; a positive series whose lowest
-    value is below half its highest starts at zero, so its changes are not
-    exaggerated."""
-    low, high = min(values), max(values)
-    if Decimal(0) <= low < high * Decimal("0.5"):
-        low = Decimal(0)
-    if low == high:
-        low, high = low - 1, high + 1
-    raw = (high - low) / count
-    base = Decimal(1).scaleb(raw.adjusted())
-    # 2,5 only as 25, 250 …: it would give integer data a decimal on its axis.
-    step = next(m * base for m in STEPS if m * base >= raw and (m != Decimal("2.5") or base >= 10))
-    first = (low / step).to_integral_value(rounding=ROUND_FLOOR) * step
-    last = (high / step).to_integral_value(rounding=ROUND_CEILING) * step
-    ticks, value = [], first
-    while value <= last:
-        ticks.append(value)
-        value += step
-    places = max(0, -step.normalize().as_tuple().exponent)
-    return ticks, places
 
 
 def line_chart(series, *, years, unit, places=None):
@@ -55,32 +27,18 @@ def line_chart(series, *, years, unit, places=None):
     if len(years) < 2 or not values:
         return None
     ticks, tick_places = nice_ticks(values)
-    low, high = ticks[0], ticks[-1]
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-
-    def x(year):
-        return LEFT + plot_w * (year - years[0]) / (years[-1] - years[0])
-
-    def y(value):
-        return TOP + plot_h * float((high - value) / (high - low))
-
+    x = FRAME.x_scale(years[0], years[-1])
+    y = FRAME.y_scale(ticks[0], ticks[-1])
     lines = []
     for label, css, data in series:
-        points = [(x(year), y(data[year]), data[year], year) for year in years if year in data]
-        if not points:
-            continue
-        lines.append({
-            "label": label, "css": css,
-            "points": " ".join(f"{px:.1f},{py:.1f}" for px, py, _v, _y in points),
-            "dots": [{"x": f"{px:.1f}", "y": f"{py:.1f}",
-                      "title": f"{label} {yr}: {_fmt(v, places)} {unit}".strip()}
-                     for px, py, v, yr in points],
-        })
+        points = [(x(year), y(data[year]), f"{label} {year}: {_fmt(data[year], places)} {unit}".strip())
+                  for year in years if year in data]
+        if points:
+            lines.append(polyline(label, css, points))
     return {
-        "width": WIDTH, "height": HEIGHT, "left": LEFT, "right": WIDTH - RIGHT,
-        "top": TOP, "bottom": HEIGHT - BOTTOM, "lines": lines,
-        "y_ticks": [{"y": f"{y(t):.1f}", "label": _fmt(t, tick_places)} for t in ticks],
-        "x_ticks": [{"x": f"{x(year):.1f}", "label": str(year)} for year in years],
+        **FRAME.edges(), "lines": lines,
+        "y_ticks": y_axis(ticks, y, lambda tick: _fmt(tick, tick_places)),
+        "x_ticks": x_axis([(year, str(year)) for year in years], x),
         "unit": unit,
     }
 
@@ -100,7 +58,7 @@ def compare_bars(district_name, district_values, municipality_values, *, years, 
     texts = [f"{_fmt(value, places)} {unit}".strip() for _l, _c, value in pairs]
     label_w = int(max(len(n) for n in names) * CHAR_W) + 10
     value_w = int(max(len(t) for t in texts) * BOLD_CHAR_W) + 8
-    bar_max, row_h = WIDTH - label_w - value_w, 34
+    bar_max, row_h = FRAME.width - label_w - value_w, 34
     bars = []
     for i, ((_label, css, value), name, text) in enumerate(zip(pairs, names, texts, strict=True)):
         w = bar_max * float(abs(value) / top)
@@ -109,10 +67,8 @@ def compare_bars(district_name, district_values, municipality_values, *, years, 
             "width": f"{max(w, 1):.1f}", "value_x": f"{label_w + max(w, 1) + 6:.1f}",
             "value": text,
         })
-    return {"width": WIDTH, "height": 16 + len(pairs) * row_h, "label_w": label_w,
+    return {"width": FRAME.width, "height": 16 + len(pairs) * row_h, "label_w": label_w,
             "bars": bars, "year": year}
-
-
 
 
 def year_wheel(planning_year, docs, today):
@@ -123,9 +79,6 @@ def year_wheel(planning_year, docs, today):
     drawn in this year's January beside the analysis and the plan: it sits past
     December, outside the ring at the turn of the year, hollow and labelled with
     the next year; the legend says so."""
-    import math
-    from datetime import date
-
     size, centre, ring, mark = 340, 170, 120, 100
 
     def point(day: date, radius):

@@ -6,8 +6,8 @@ from datetime import date
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from planning.models import DocumentKind, PlanningYear, due_dates_for
-from planning.models.documents import FROZEN
+from planning.models import DocumentKind, FollowUpRow, PlanningYear, Status, due_dates_for
+from planning.models.documents import FROZEN, documents_where
 
 SOON_DAYS = 45
 
@@ -92,21 +92,12 @@ def deadlines(groups, today: date | None = None, *, soon_days: int = SOON_DAYS,
 
 def awaiting_approval(groups) -> list:
     """Documents submitted to the area group that wait for the chair's approval."""
-    from planning.models import ActionPlan, DistrictAnalysis, Report, Status
-
-    waiting = []
-    for model in (DistrictAnalysis, ActionPlan, Report):
-        waiting += list(
-            model.objects.filter(planning_year__area_group__in=groups, status=Status.SUBMITTED)
-            .select_related("planning_year__area_group__district")
-        )
+    waiting = documents_where(planning_year__area_group__in=groups, status=Status.SUBMITTED)
     return sorted(waiting, key=lambda d: (d.planning_year.area_group_id, d.year))
 
 
 def follow_ups_for(user, groups) -> list:
     """Rows of draft reports, for efforts the user is contact for, not yet written."""
-    from planning.models import FollowUpRow, Status
-
     return list(
         FollowUpRow.objects.filter(
             report__planning_year__area_group__in=groups, report__status=Status.DRAFT,
@@ -132,8 +123,6 @@ def waiting_for_committee(groups, today: date | None = None) -> list[CommitteeWa
     in February or March, so an annual report counts from the next year's committee
     date (the year's dates for all groups when the group has not started it). The interim
     report has no committee date in the guidelines and is left out."""
-    from planning.models import Status
-
     today = today or timezone.localdate()
     planning_years = list(
         PlanningYear.objects.filter(area_group__in=groups, year__in=(today.year - 2, today.year - 1, today.year))

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.db.models import Max
 from django.utils import timezone
 
@@ -208,8 +209,6 @@ def load(out=None) -> None:
 def _management_office():
     """The demo reader works at the management office, which sets the wheel's dates
     and imports statistics."""
-    from django.contrib.auth.models import Permission
-
     reader = User.objects.filter(username="lasare").first()
     if reader:
         reader.user_permissions.add(

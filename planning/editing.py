@@ -35,6 +35,30 @@ def save_versioned(form, expected_version: int, document):
     return form.save()
 
 
+# The order of efforts and rows -------------------------------------------------------
+
+
+def _next_position(items) -> int:
+    """The position after the last of ``items`` (an effort after the plan's
+    efforts, a row after the report's rows); 0 for the first."""
+    last = items.aggregate(m=Max("position"))["m"]
+    return 0 if last is None else last + 1
+
+
+def _move(queryset, obj, direction: str):
+    """Swap ``obj`` with its neighbour ``direction`` ("up" or "down") and number
+    them all again from 0, saving only those whose position changed."""
+    items = list(queryset)
+    index = items.index(obj)
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(items):
+        items[index], items[other] = items[other], items[index]
+    for position, item in enumerate(items):
+        if item.position != position:
+            item.position = position
+            item.save(update_fields=["position"])
+
+
 # Efforts -----------------------------------------------------------------------------
 
 
@@ -43,8 +67,7 @@ def add_effort(plan, form):
     ensure_editable(plan)
     effort = form.save(commit=False)
     effort.action_plan = plan
-    last = plan.efforts.aggregate(m=Max("position"))["m"]
-    effort.position = 0 if last is None else last + 1
+    effort.position = _next_position(plan.efforts)
     effort.save()
     return effort
 
@@ -66,18 +89,6 @@ def remove_effort(effort):
             _("%(title)s har utvecklingspengar knutna till sig och kan inte tas bort.")
             % {"title": effort.title}
         ) from None
-
-
-def _move(queryset, obj, direction: str):
-    items = list(queryset)
-    index = items.index(obj)
-    other = index - 1 if direction == "up" else index + 1
-    if 0 <= other < len(items):
-        items[index], items[other] = items[other], items[index]
-    for position, item in enumerate(items):
-        if item.position != position:
-            item.position = position
-            item.save(update_fields=["position"])
 
 
 @transaction.atomic
@@ -106,8 +117,7 @@ def copy_forward(plan) -> list[Effort]:
     group, year = plan.get_area_group(), plan.year
     previous = Effort.objects.for_group_and_year(group, year - 1).not_done()
     already = set(plan.efforts.exclude(copied_from=None).values_list("copied_from_id", flat=True))
-    last = plan.efforts.aggregate(m=Max("position"))["m"]
-    position = 0 if last is None else last + 1
+    position = _next_position(plan.efforts)
     copies = []
     for old in previous.select_related("main_task__programme"):
         if old.pk in already:
@@ -153,8 +163,7 @@ def sync_report_rows(report) -> int:
                 report__kind=Report.Kind.INTERIM,
             )
         }
-    last = report.rows.aggregate(m=Max("position"))["m"]
-    position = 0 if last is None else last + 1
+    position = _next_position(report.rows)
     added = 0
     for effort in plan.efforts.all():
         if effort.pk in present:
@@ -176,8 +185,7 @@ def add_report_row(report, effort) -> FollowUpRow:
     ensure_editable(report)
     row = FollowUpRow(report=report, effort=effort)
     row.full_clean()
-    last = report.rows.aggregate(m=Max("position"))["m"]
-    row.position = 0 if last is None else last + 1
+    row.position = _next_position(report.rows)
     row.save()
     return row
 

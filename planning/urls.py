@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from planning.views import documents, editing, other
+from planning.views import documents, editing, programmes, public, statistics
 
 
 class DocumentConverter:
@@ -37,8 +37,8 @@ PLAN = Y + "handlingsplan/"
 
 urlpatterns = [
     path("planering/<int:year>/", documents.overview, name="overview"),
-    path("statistik/import/", other.statistics_import, name="statistics_import"),
-    path("stadsdelar/<slug:slug>/program/", other.programme, name="programme"),
+    path("statistik/import/", statistics.statistics_import, name="statistics_import"),
+    path("stadsdelar/<slug:slug>/program/", programmes.programme, name="programme"),
     path("stadsdelar/<slug:slug>/planering/", documents.years, name="years"),
     path("stadsdelar/<slug:slug>/planering/nytt-ar/", documents.start_year, name="start_year"),
     path(Y, documents.year, name="year"),
@@ -58,8 +58,8 @@ urlpatterns = [
     path(Y + "<doc:kind>/steg/<step:action>/", documents.workflow, name="workflow"),
     path(Y + "<doc:kind>/avsnitt/<int:pk>/", editing.section_edit, name="section_edit"),
     path(Y + "<doc:kind>/kommentarer/", editing.comment_add, name="comment_add"),
-    path("offentlig/", other.public_index, name="public_index"),
-    path("offentlig/<slug:slug>/", other.public_district, name="public_district"),
-    path("offentlig/<slug:slug>/program/", other.public_programme, name="public_programme"),
-    path("offentlig/<slug:slug>/<int:year>/<doc:kind>/", other.public_document, name="public_document"),
+    path("offentlig/", public.public_index, name="public_index"),
+    path("offentlig/<slug:slug>/", public.public_district, name="public_district"),
+    path("offentlig/<slug:slug>/program/", public.public_programme, name="public_programme"),
+    path("offentlig/<slug:slug>/<int:year>/<doc:kind>/", public.public_document, name="public_document"),
 ]

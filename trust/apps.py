@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
+
+from trust.middleware import remember_sign_in
 
 
 class TrustConfig(AppConfig):
@@ -8,8 +11,4 @@ class TrustConfig(AppConfig):
     verbose_name = "Säkerhet och personuppgifter"
 
     def ready(self):
-        from django.contrib.auth.signals import user_logged_in
-
-        from trust.middleware import remember_sign_in
-
         user_logged_in.connect(remember_sign_in, dispatch_uid="trust_remember_sign_in")

@@ -1,12 +1,12 @@
 """The chair's delegation of decisions on development money to the vice chair."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from areas import services as area_services
 from areas.models import Delegation
 from areas.permissions import DELEGATE_DECISIONS, VIEW_BUDGET, may
 from budget.forms import DelegationForm
@@ -42,13 +42,8 @@ def delegations(request, slug):
 def delegation_revoke(request, slug, pk):
     """The chair ends a delegation early. The row stays, marked as ended."""
     delegation = delegation_for_user(request, slug, pk, DELEGATE_DECISIONS)
-    with transaction.atomic():
-        delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
-        if delegation.revoked_at is None and delegation.end_date >= timezone.localdate():
-            delegation.revoked_at = timezone.now()
-            delegation.revoked_by = request.user
-            delegation.save(update_fields=["revoked_at", "revoked_by"])
-            messages.success(request, _("Delegeringen är avslutad."))
-        else:
-            messages.info(request, _("Delegeringen har redan upphört."))
+    if area_services.revoke_delegation(delegation, request.user):
+        messages.success(request, _("Delegeringen är avslutad."))
+    else:
+        messages.info(request, _("Delegeringen har redan upphört."))
     return redirect("budget:delegations", slug)

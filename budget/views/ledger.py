@@ -1,7 +1,6 @@
 """The ledger of a group's year, the overview of all groups, the grants, the exports."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -115,8 +114,8 @@ def export_xlsx(request, slug, year):
 @require_http_methods(["GET", "POST"])
 @requires(MANAGE_GRANTS)
 def grants(request, year):
-    """The management office sets every group's grant of a year on one page. All or
-    nothing: a refused row saves no row."""
+    """The management office sets every group's grant of a year on one page (all or
+    nothing: ``services.set_grants``)."""
     groups = list(AreaGroup.objects.select_related("district"))
     existing = {g.area_group_id: g for g in Grant.objects.filter(year=year)}
     used = services.totals_by_group(year, groups)
@@ -131,8 +130,8 @@ def grants(request, year):
     if request.method == "POST":
         if all(r["form"].is_valid() for r in rows):
             try:
-                with transaction.atomic():
-                    changed = _save_grants(year, rows)
+                changed = services.set_grants(
+                    year, [(r["group"], r["form"].cleaned_data) for r in rows])
             except services.BudgetError as error:
                 messages.error(request, str(error))
             else:
@@ -142,27 +141,3 @@ def grants(request, year):
         else:
             messages.error(request, _("Inget är sparat. Rätta de markerade fälten."))
     return render(request, "budget/grants.html", {"year": year, "rows": rows})
-
-
-def _save_grants(year, rows) -> int:
-    changed = 0
-    for row in rows:
-        data, grant = row["form"].cleaned_data, row["grant"]
-        if data["amount"] is None:
-            if grant is not None:
-                raise services.BudgetError(
-                    _("%(group)s: ett registrerat anslag kan ändras men inte tas bort.")
-                    % {"group": row["group"]})
-            continue
-        same = grant is not None and (grant.amount, grant.account_number, grant.decision_reference) == (
-            data["amount"], data["account_number"].strip(), data["decision_reference"].strip())
-        if same:
-            continue
-        try:
-            services.set_grant(row["group"], year, amount=data["amount"],
-                               account_number=data["account_number"],
-                               decision_reference=data["decision_reference"])
-        except services.BudgetError as error:
-            raise services.BudgetError(f"{row['group']}: {error}") from None
-        changed += 1
-    return changed

@@ -359,15 +359,28 @@ class Comment(models.Model):
         return self.planning_year.area_group
 
 
+# What a document's pages and permission checks read with it.
+WITH_YEAR_GROUP_AND_DISTRICT = "planning_year__area_group__district"
+
+
 def document_queryset(kind: str):
     """The documents of one kind, with what their pages and permission checks
     read (the year, its group and district). The one place that maps a kind to
     its model: the analysis, the action plan, or one of the two reports."""
-    related = "planning_year__area_group__district"
     if kind == DocumentKind.ANALYSIS:
-        return DistrictAnalysis.objects.select_related(related)
+        return DistrictAnalysis.objects.select_related(WITH_YEAR_GROUP_AND_DISTRICT)
     if kind == DocumentKind.ACTION_PLAN:
-        return ActionPlan.objects.select_related(related, "analysis")
+        return ActionPlan.objects.select_related(WITH_YEAR_GROUP_AND_DISTRICT, "analysis")
     if kind in Report.Kind.values:
-        return Report.objects.filter(kind=kind).select_related(related)
+        return Report.objects.filter(kind=kind).select_related(WITH_YEAR_GROUP_AND_DISTRICT)
     raise ValueError(f"Unknown document kind {kind!r}")
+
+
+def documents_where(**lookup) -> list:
+    """The documents of every kind that match ``lookup`` (analyses, plans, then
+    reports: one query for each model), with their year, group and district."""
+    return [
+        document
+        for model in (DistrictAnalysis, ActionPlan, Report)
+        for document in model.objects.filter(**lookup).select_related(WITH_YEAR_GROUP_AND_DISTRICT)
+    ]

@@ -84,14 +84,6 @@ class ImportBatch(models.Model):
         return f"{self.filename} ({self.imported_at:%Y-%m-%d})"
 
 
-class FigureQuerySet(models.QuerySet):
-    def for_district(self, district):
-        return self.filter(district=district)
-
-    def municipality(self):
-        return self.filter(district__isnull=True)
-
-
 class Figure(models.Model):
     """A value of an indicator for a district (or, without one, the whole
     municipality) and a year."""
@@ -112,7 +104,6 @@ class Figure(models.Model):
         verbose_name=_("import"),
     )
 
-    objects = FigureQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

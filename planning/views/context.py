@@ -1,6 +1,8 @@
-"""The context of a document page, shared by the page view and its htmx fragments."""
+"""A document page: its template and its context, shared by the page view, the
+editing views that show the page again, and their htmx fragments."""
 
 from django.db.models import Prefetch
+from django.shortcuts import render
 
 from areas.permissions import CONTRIBUTE, EDIT_DOCUMENT, MANAGE_CYCLE, UPDATE_EFFORT, may
 from planning import services
@@ -16,6 +18,22 @@ from planning.models import (
     StrategicProgramme,
     WorkflowEvent,
 )
+from planning.statistics import statistics_for
+
+# The page of each kind of document (the two reports share one).
+DOCUMENT_TEMPLATES = {
+    DocumentKind.ANALYSIS: "planning/analysis.html",
+    DocumentKind.ACTION_PLAN: "planning/action_plan.html",
+    DocumentKind.INTERIM_REPORT: "planning/report.html",
+    DocumentKind.ANNUAL_REPORT: "planning/report.html",
+}
+
+
+def document_page(request, document, **extra):
+    """The whole page of a document (``extra``: what the page shows besides, such
+    as a form in edit mode)."""
+    return render(request, DOCUMENT_TEMPLATES[document.kind],
+                  document_context(request, document, **extra))
 
 
 def programme_in_force(group, year):
@@ -77,8 +95,6 @@ def document_context(request, document, **extra) -> dict:
         "days_late": document.days_late(),
     }
     if document.kind == DocumentKind.ANALYSIS:
-        from planning.statistics import statistics_for
-
         context["statistics"] = statistics_for(document)
     elif document.kind == DocumentKind.ACTION_PLAN:
         context["programme"] = programme_in_force(group, planning_year.year)

@@ -24,15 +24,8 @@ from planning.forms import DueDatesForm, StartYearForm, WorkflowForm, YearDueDat
 from planning.history import PER_PAGE as HISTORY_PER_PAGE
 from planning.history import document_history
 from planning.models import CycleDueDates, DocumentKind, PlanningYear, Report, default_due_dates
-from planning.views.context import document_context, programme_in_force
+from planning.views.context import document_page, programme_in_force
 from planning.views.fetch import document_for_user, group_for_user, year_for_user
-
-TEMPLATES = {
-    DocumentKind.ANALYSIS: "planning/analysis.html",
-    DocumentKind.ACTION_PLAN: "planning/action_plan.html",
-    DocumentKind.INTERIM_REPORT: "planning/report.html",
-    DocumentKind.ANNUAL_REPORT: "planning/report.html",
-}
 
 
 @require_safe
@@ -92,7 +85,7 @@ def due_dates(request, slug, year):
 @require_safe
 def document(request, slug, year, kind):
     doc = document_for_user(request, slug, year, kind)
-    return render(request, TEMPLATES[doc.kind], document_context(request, doc))
+    return document_page(request, doc)
 
 
 @require_POST

@@ -7,7 +7,7 @@ keep what the user typed.
 """
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
@@ -26,13 +26,8 @@ from planning.forms import (
     FollowUpRowForm,
     SectionForm,
 )
-from planning.views.context import document_context
-from planning.views.documents import TEMPLATES
+from planning.views.context import document_context, document_page
 from planning.views.fetch import document_for_user, effort_for_user, row_for_user
-
-
-def _page(request, doc, **extra):
-    return render(request, TEMPLATES[doc.kind], document_context(request, doc, **extra))
 
 
 def _back(request, doc, anchor=""):
@@ -64,6 +59,57 @@ def _not_saved(request, form, what: str):
     ) % {"what": what, "n": count})
 
 
+def _frozen_message(doc):
+    try:
+        editing.ensure_editable(doc)
+    except FrozenError as error:
+        return error
+    return ""
+
+
+def _edit_in_place(request, doc, item, base, *, name, shown, form_fragment, make_form,
+                   not_saved, saved_message):
+    """Edit one versioned item of a draft document (a section, an effort, a
+    follow-up row) where it stands on the page. GET shows the form; a POST saves
+    it unless the form is invalid, someone else saved the item since the form
+    was opened (the form comes back with the saved version beside it) or the
+    document is no longer a draft (the message says why, nothing is saved).
+
+    htmx gets the item's partials of the page: ``shown`` (the item as it is now)
+    or ``form_fragment`` (its form); without JavaScript the whole page with the
+    item in edit mode, or a redirect to the item (``#<name>-<pk>``). ``base`` is
+    the partials' context; ``make_form(data)`` binds the item's form."""
+    anchor = f"#{name}-{item.pk}"
+    item.user_can_update = doc.is_editable
+    if not doc.is_editable:
+        messages.error(request, str(_frozen_message(doc)))
+        if request.htmx:
+            return render_fragment(request, shown, base)
+        return _back(request, doc, anchor)
+    form = make_form(request.POST if request.method == "POST" else None)
+    saved = None
+    if request.method == "POST" and not form.is_valid():
+        _not_saved(request, form, not_saved)
+    elif request.method == "POST":
+        try:
+            item = editing.save_versioned(form, form.expected_version(), doc)
+        except ConflictError as error:
+            _refused(form, error)
+            saved = error.current
+        except FrozenError as error:
+            messages.error(request, str(error))
+            return _back(request, doc)
+        else:
+            messages.success(request, saved_message(item))
+            if request.htmx:
+                return render_fragment(request, shown, {**base, name: item})
+            return _back(request, doc, anchor)
+    if request.htmx:
+        return render_fragment(request, form_fragment, {**base, "form": form, "saved": saved})
+    return document_page(request, doc, saved=saved,
+                         **{f"editing_{name}": item.pk, f"{name}_form": form})
+
+
 # Sections ----------------------------------------------------------------------------
 
 
@@ -72,46 +118,14 @@ def _not_saved(request, form, what: str):
 def section_edit(request, slug, year, kind, pk):
     doc = document_for_user(request, slug, year, kind, EDIT_DOCUMENT)
     section = get_object_or_404(doc.sections(), pk=pk)
-    base = {"doc": doc, "section": section, "can_edit": doc.is_editable}
-    if not doc.is_editable:
-        messages.error(request, str(_frozen_message(doc)))
-        if request.htmx:
-            return render_fragment(request, "planning/section.html#section", base)
-        return _back(request, doc, f"#section-{section.pk}")
-    if request.method == "GET":
-        form = SectionForm(instance=section, prefix=f"s{section.pk}")
-    else:
-        form = SectionForm(request.POST, instance=section, prefix=f"s{section.pk}")
-        if not form.is_valid():
-            _not_saved(request, form, _("Avsnittet sparades inte"))
-        else:
-            try:
-                section = editing.save_versioned(form, form.expected_version(), doc)
-            except ConflictError as error:
-                _refused(form, error)
-                base["saved"] = error.current
-            except FrozenError as error:
-                messages.error(request, str(error))
-                return _back(request, doc)
-            else:
-                messages.success(request, _("Avsnittet ”%(h)s” är sparat.") % {"h": section.heading})
-                if request.htmx:
-                    return render_fragment(
-                        request, "planning/section.html#section", {**base, "section": section}
-                    )
-                return _back(request, doc, f"#section-{section.pk}")
-    if request.htmx:
-        return render_fragment(request, "planning/section.html#section-form", {**base, "form": form})
-    return _page(request, doc, editing_section=section.pk, section_form=form,
-                 saved=base.get("saved"))
-
-
-def _frozen_message(doc):
-    try:
-        editing.ensure_editable(doc)
-    except FrozenError as error:
-        return error
-    return ""
+    return _edit_in_place(
+        request, doc, section, {"doc": doc, "section": section, "can_edit": doc.is_editable},
+        name="section", shown="planning/section.html#section",
+        form_fragment="planning/section.html#section-form",
+        make_form=lambda data: SectionForm(data, instance=section, prefix=f"s{section.pk}"),
+        not_saved=_("Avsnittet sparades inte"),
+        saved_message=lambda saved: _("Avsnittet ”%(h)s” är sparat.") % {"h": saved.heading},
+    )
 
 
 # Efforts -----------------------------------------------------------------------------
@@ -148,49 +162,24 @@ def effort_add(request, slug, year):
     if request.htmx:
         context = document_context(request, plan, add_form=form)
         return render_fragment(request, "planning/action_plan.html#add-effort", context)
-    return _page(request, plan, add_form=form)
+    return document_page(request, plan, add_form=form)
 
 
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
 def effort_edit(request, slug, year, pk):
     plan, effort = effort_for_user(request, slug, year, pk, UPDATE_EFFORT)
-    effort.user_can_update = True
-    base = {"doc": plan, "effort": effort, "group": plan.get_area_group(),
-            "district": plan.get_area_group().district, "can_edit": plan.is_editable
-            and may(request.user, EDIT_DOCUMENT, plan)}
-    if not plan.is_editable:
-        messages.error(request, str(_frozen_message(plan)))
-        effort.user_can_update = False
-        if request.htmx:
-            return render_fragment(request, "planning/action_plan.html#effort-row", base)
-        return _back(request, plan, f"#effort-{effort.pk}")
-    form = _effort_form(request, plan, effort, request.POST if request.method == "POST" else None)
-    saved = None
-    if request.method == "POST" and not form.is_valid():
-        _not_saved(request, form, _("Insatsen sparades inte"))
-    elif request.method == "POST":
-        try:
-            effort = editing.save_versioned(form, form.expected_version(), plan)
-        except ConflictError as error:
-            _refused(form, error)
-            saved = error.current
-        except FrozenError as error:
-            messages.error(request, str(error))
-            return _back(request, plan)
-        else:
-            messages.success(request, _("Insatsen ”%(t)s” är sparad.") % {"t": effort.title})
-            if request.htmx:
-                effort.user_can_update = True
-                return render_fragment(
-                    request, "planning/action_plan.html#effort-row", {**base, "effort": effort}
-                )
-            return _back(request, plan, f"#effort-{effort.pk}")
-    if request.htmx:
-        return render_fragment(
-            request, "planning/action_plan.html#effort-form", {**base, "form": form, "saved": saved}
-        )
-    return _page(request, plan, editing_effort=effort.pk, effort_form=form, saved=saved)
+    group = plan.get_area_group()
+    base = {"doc": plan, "effort": effort, "group": group, "district": group.district,
+            "can_edit": plan.is_editable and may(request.user, EDIT_DOCUMENT, plan)}
+    return _edit_in_place(
+        request, plan, effort, base,
+        name="effort", shown="planning/action_plan.html#effort-row",
+        form_fragment="planning/action_plan.html#effort-form",
+        make_form=lambda data: _effort_form(request, plan, effort, data),
+        not_saved=_("Insatsen sparades inte"),
+        saved_message=lambda saved: _("Insatsen ”%(t)s” är sparad.") % {"t": saved.title},
+    )
 
 
 @require_POST
@@ -252,40 +241,15 @@ def _rows_fragment(request, report):
 @vary_on_headers("HX-Request")
 def row_edit(request, slug, year, kind, pk):
     report, row = row_for_user(request, slug, year, kind, pk, UPDATE_EFFORT)
-    row.user_can_update = True
     base = {"doc": report, "row": row, "group": report.get_area_group(),
             "can_edit": report.is_editable and may(request.user, EDIT_DOCUMENT, report)}
-    if not report.is_editable:
-        messages.error(request, str(_frozen_message(report)))
-        row.user_can_update = False
-        if request.htmx:
-            return render_fragment(request, "planning/report.html#row", base)
-        return _back(request, report, f"#row-{row.pk}")
-    prefix = f"r{row.pk}"
-    form = FollowUpRowForm(request.POST if request.method == "POST" else None, instance=row,
-                           prefix=prefix)
-    saved = None
-    if request.method == "POST" and not form.is_valid():
-        _not_saved(request, form, _("Uppföljningen sparades inte"))
-    elif request.method == "POST":
-        try:
-            row = editing.save_versioned(form, form.expected_version(), report)
-        except ConflictError as error:
-            _refused(form, error)
-            saved = error.current
-        except FrozenError as error:
-            messages.error(request, str(error))
-            return _back(request, report)
-        else:
-            messages.success(request, _("Uppföljningen av ”%(t)s” är sparad.") % {"t": row.effort.title})
-            if request.htmx:
-                row.user_can_update = True
-                return render_fragment(request, "planning/report.html#row", {**base, "row": row})
-            return _back(request, report, f"#row-{row.pk}")
-    if request.htmx:
-        return render_fragment(request, "planning/report.html#row-form",
-                               {**base, "form": form, "saved": saved})
-    return _page(request, report, editing_row=row.pk, row_form=form, saved=saved)
+    return _edit_in_place(
+        request, report, row, base,
+        name="row", shown="planning/report.html#row", form_fragment="planning/report.html#row-form",
+        make_form=lambda data: FollowUpRowForm(data, instance=row, prefix=f"r{row.pk}"),
+        not_saved=_("Uppföljningen sparades inte"),
+        saved_message=lambda saved: _("Uppföljningen av ”%(t)s” är sparad.") % {"t": saved.effort.title},
+    )
 
 
 @require_POST
@@ -307,7 +271,7 @@ def row_add(request, slug, year, kind):
     if request.htmx:
         return render_fragment(request, "planning/report.html#row-list",
                                document_context(request, report, add_row_form=form))
-    return _page(request, report, add_row_form=form)
+    return document_page(request, report, add_row_form=form)
 
 
 @require_POST
@@ -359,7 +323,7 @@ def comment_add(request, slug, year, kind):
     form = CommentForm(request.POST, planning_year=doc.planning_year)
     if not form.is_valid():
         _not_saved(request, form, _("Kommentaren sparades inte"))
-        return _page(request, doc, comment_form=form)
+        return document_page(request, doc, comment_form=form)
     try:
         editing.add_comment(doc, request.user, form)
     except PlanningError as error:

@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from budget import services
 from budget.models import LedgerEntry, SpendRequest, SpendStatus
+from budget.services import locking
 from tests.budget.conftest import YEAR, propose
 
 pytestmark = [
@@ -29,14 +30,15 @@ pytestmark = [
 def slow_check(monkeypatch):
     """Widen the window between the check against the grant and the ledger write,
     so that without the row lock the parallel requests would all pass the check
-    (the test fails if budget.services stops locking the grant row)."""
-    real = services._check_fits
+    (the test fails if budget.services stops locking the grant row). Approving and
+    booking both check through ``locking.check_fits``."""
+    real = locking.check_fits
 
     def slow(*args, **kwargs):
         real(*args, **kwargs)
         time.sleep(0.15)
 
-    monkeypatch.setattr(services, "_check_fits", slow)
+    monkeypatch.setattr(locking, "check_fits", slow)
 
 
 def run_together(jobs):

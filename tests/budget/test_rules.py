@@ -9,9 +9,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from areas import services as area_services
 from areas.models import Delegation, Membership, Role
 from budget import services
-from budget.models import CostType, LedgerEntry, SpendRequest, SpendStatus
+from budget.models import CostType, Grant, LedgerEntry, SpendRequest, SpendStatus
 from tests.budget.conftest import YEAR, add_effort, approve, propose
 
 User = get_user_model()
@@ -118,6 +119,30 @@ def test_overlapping_delegations_are_refused(alby, alby_chair, alby_vice):
         delegate(alby, alby_chair, alby_vice, today + timedelta(days=5), today + timedelta(days=20))
 
 
+def test_revoking_a_delegation_ends_it_now_and_keeps_the_row(alby, proposed, alby_chair, alby_vice):
+    today = timezone.localdate()
+    d = delegate(alby, alby_chair, alby_vice, today - timedelta(days=1), today + timedelta(days=10))
+    assert area_services.revoke_delegation(d, alby_chair) is True
+    d.refresh_from_db()
+    assert d.revoked_at is not None and d.revoked_by == alby_chair and not d.is_active()
+    with pytest.raises(PermissionDenied):
+        approve(proposed, fresh(alby_vice))
+
+
+def test_an_ended_delegation_is_not_revoked_again(alby, alby_chair, alby_vice, alby_developer):
+    today = timezone.localdate()
+    d = delegate(alby, alby_chair, alby_vice, today - timedelta(days=10), today + timedelta(days=10))
+    area_services.revoke_delegation(d, alby_chair)
+    first = Delegation.objects.get(pk=d.pk).revoked_at
+    assert area_services.revoke_delegation(d, alby_developer) is False
+    d.refresh_from_db()
+    assert d.revoked_at == first and d.revoked_by == alby_chair
+    Delegation.objects.filter(pk=d.pk).update(revoked_at=None, revoked_by=None,
+                                              end_date=today - timedelta(days=1))
+    assert area_services.revoke_delegation(d, alby_chair) is False  # past its last day
+    assert Delegation.objects.get(pk=d.pk).revoked_at is None
+
+
 # The grant -----------------------------------------------------------------------------
 
 
@@ -168,6 +193,37 @@ def test_the_grant_amount_is_data_per_group_and_year(alby, tumba, alby_people, t
     assert services.totals(alby, 2015).grant == Decimal("250000")
     assert services.totals(alby, 2027).grant == Decimal("320000")
     assert services.totals(tumba, 2027).grant == Decimal("300000")
+
+
+def grant_row(amount, account="BK 1201", decision=""):
+    return {"amount": None if amount is None else Decimal(amount), "account_number": account,
+            "decision_reference": decision}
+
+
+def test_setting_every_groups_grant_saves_no_group_when_one_is_refused(alby, tumba, approved,
+                                                                       tumba_people):
+    with pytest.raises(services.BudgetError, match="Alby.*inte sänkas"):
+        services.set_grants(YEAR, [(tumba, grant_row("250000", "BK 1205")),
+                                   (alby, grant_row("5000"))])
+    assert not Grant.objects.filter(area_group=tumba).exists()
+    assert Grant.objects.get(area_group=alby).amount == Decimal("100000")
+
+
+def test_a_registered_grant_can_be_changed_but_not_removed(alby, alby_grant):
+    with pytest.raises(services.BudgetError, match="kan ändras men inte tas bort"):
+        services.set_grants(YEAR, [(alby, grant_row(None))])
+    assert Grant.objects.get(area_group=alby).amount == Decimal("100000")
+    assert services.set_grants(YEAR, [(alby, grant_row("120000", decision="KS 2026/12"))]) == 1
+    grant = Grant.objects.get(area_group=alby)
+    assert (grant.amount, grant.decision_reference) == (Decimal("120000"), "KS 2026/12")
+
+
+def test_a_grant_left_as_it_was_is_not_saved_again(alby, tumba, alby_grant, tumba_people):
+    before = alby_grant.history.count()
+    changed = services.set_grants(YEAR, [(alby, grant_row("100000", " BK 1201 ")),
+                                         (tumba, grant_row(None))])
+    assert changed == 0 and alby_grant.history.count() == before
+    assert not Grant.objects.filter(area_group=tumba).exists()
 
 
 # Within the action plan ---------------------------------------------------------------

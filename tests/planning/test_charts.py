@@ -1,9 +1,11 @@
 """Charts of the district analysis: round axis values, labels that fit, the
-table's decimals, and revision notes that leave the table's columns alone."""
+table's decimals, and revision notes that leave the table's columns alone.
+(The round ticks themselves: tests/areas/test_charts.py.)"""
 
 import re
 from decimal import Decimal as D
 
+from areas.charts import BOLD_CHAR_W, CHAR_W
 from planning import charts, statistics
 from tests.planning.conftest import walk
 
@@ -20,23 +22,6 @@ def test_y_axis_ticks_are_round_values():
     chart = charts.line_chart(series(("Alby", ALBY), ("Hela kommunen", KOMMUNEN)),
                               years=YEARS, unit="procent", places=1)
     assert [t["label"] for t in chart["y_ticks"]] == ["26", "28", "30", "32"]
-
-
-def test_tick_steps_are_one_two_or_five_times_a_power_of_ten():
-    assert charts.nice_ticks([D(12365), D(13307)]) == (
-        [D(12250), D(12500), D(12750), D(13000), D(13250), D(13500)], 0)
-    assert charts.nice_ticks([D("0.12"), D("0.19")]) == (
-        [D("0.12"), D("0.14"), D("0.16"), D("0.18"), D("0.20")], 2)
-    assert charts.nice_ticks([D(50), D(50)]) == ([D(49), D("49.5"), D(50), D("50.5"), D(51)], 1)
-
-
-def test_whole_numbers_get_no_decimals_on_their_axis():
-    assert charts.nice_ticks([D(30), D(40)]) == ([D(30), D(35), D(40)], 0)
-
-
-def test_a_positive_series_far_from_zero_on_one_end_starts_at_zero():
-    ticks, _places = charts.nice_ticks([D(20), D(90)])
-    assert ticks[0] == 0 and ticks[-1] == 100
 
 
 def test_y_labels_sit_at_their_values():
@@ -59,9 +44,9 @@ def test_bar_labels_fit_inside_the_chart():
     chart = charts.compare_bars("Hallunda-Norsborg", {2025: D(187363)}, {2025: D(912345)},
                                 years=[2025], unit="personer", places=0)
     for bar in chart["bars"]:
-        right = float(bar["value_x"]) + len(bar["value"]) * float(charts.BOLD_CHAR_W)
+        right = float(bar["value_x"]) + len(bar["value"]) * float(BOLD_CHAR_W)
         assert right <= chart["width"]
-        assert len(bar["label"]) * float(charts.CHAR_W) < chart["label_w"]  # name clear of the bar
+        assert len(bar["label"]) * float(CHAR_W) < chart["label_w"]  # name clear of the bar
 
 
 def test_bars_show_the_tables_decimals():
