@@ -8,6 +8,7 @@ live rows and in the history rows, and the records they took part in stay.
 
 from datetime import timedelta
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -15,6 +16,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from areas.models import Membership, Person, WorkingGroupMember
+from trust.audit import audited_models
 from trust.models import Anonymisation
 
 User = get_user_model()
@@ -71,8 +73,6 @@ def register_extract(user) -> dict:
                     "title": f"{str(model._meta.verbose_name_plural).capitalize()} ({rel.field.verbose_name})",
                     "rows": [_row(r) for r in rows],
                 })
-    from trust.audit import audited_models
-
     changes = []
     for model in audited_models():
         n = model.history.filter(history_user=user).count()
@@ -80,16 +80,11 @@ def register_extract(user) -> dict:
             changes.append({"Typ": str(model._meta.verbose_name_plural), "Antal ändringar": n})
     if changes:
         sections.append({"title": "Ändringar du har gjort (granskningsloggen)", "rows": changes})
-    try:
-        from axes.models import AccessLog
-
-        logins = AccessLog.objects.filter(username=user.get_username()).order_by("-attempt_time")
-        rows = [{"Inloggning": _value(a.attempt_time), "IP-adress": a.ip_address,
-                 "Webbläsare": a.user_agent} for a in logins[:100]]
-        if rows:
-            sections.append({"title": "Inloggningar (senaste 100)", "rows": rows})
-    except LookupError:
-        pass
+    logins = AccessLog.objects.filter(username=user.get_username()).order_by("-attempt_time")
+    rows = [{"Inloggning": _value(a.attempt_time), "IP-adress": a.ip_address,
+             "Webbläsare": a.user_agent} for a in logins[:100]]
+    if rows:
+        sections.append({"title": "Inloggningar (senaste 100)", "rows": rows})
     return {
         "person": user.get_full_name() or user.get_username(),
         "created": timezone.now().isoformat(),
@@ -156,11 +151,7 @@ def anonymise(user, left_on) -> Anonymisation:
         # History tables are not audited models: rewriting their rows is how the
         # policy (no history keeps the details) is applied.
         Person.history.filter(history_id__in=old_history).update(title="", phone="")
-    try:
-        from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-
-        for model in (AccessAttempt, AccessFailureLog, AccessLog):
-            model.objects.filter(username=old_username).delete()
-    except ImportError:
-        pass
+    # The sign-in protection's records name the person by username (django-axes).
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        model.objects.filter(username=old_username).delete()
     return Anonymisation.objects.create(user=user, left_on=left_on)
