@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.contrib import admin
+from django.contrib.auth.models import Permission
 from django.forms.models import model_to_dict
 from django.test import RequestFactory
 from simple_history.admin import SimpleHistoryAdmin
@@ -438,3 +439,24 @@ def _request(user):
     request = RequestFactory().get("/admin/")
     request.user = user
     return request
+
+
+def test_admin_asks_the_one_permission_answer_of_staff_who_are_not_superusers(
+    login, alby_plan, alby_developer, reader
+):
+    """Staff with the admin's model permissions still need the app's right to edit
+    the document: the management office's reader has none in Alby, its developer has."""
+    effort = add_effort(alby_plan)
+    perms = Permission.objects.filter(content_type__app_label="planning",
+                                      codename__in=["view_effort", "change_effort"])
+    for user in (reader, alby_developer):
+        user.is_staff = True
+        user.save()
+        user.user_permissions.add(*perms)
+    refused = login(type(reader).objects.get(pk=reader.pk))
+    assert "Bara områdesutvecklaren och ordföranden" in refused.get(_url(effort)).content.decode()
+    assert refused.post(_url(effort), _effort_post(effort, title="Läsarens")).status_code == 403
+    allowed = login(type(alby_developer).objects.get(pk=alby_developer.pk))
+    assert allowed.post(_url(effort), _effort_post(effort, title="Utvecklarens")).status_code == 302
+    effort.refresh_from_db()
+    assert effort.title == "Utvecklarens"
