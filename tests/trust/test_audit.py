@@ -57,6 +57,26 @@ def test_history_of_unknown_object_or_model_is_404(login, superuser, changed_gro
     assert client.get("/historik/nonsense/1/").status_code == 404
 
 
+def test_history_of_an_unknown_model_is_404_even_for_who_may_read_nothing(
+    login, tumba_member, outsider, changed_group
+):
+    """A model that is not audited does not exist here: 404 before anyone is asked
+    whether they may read it (the working group itself is 403 for them)."""
+    for user in (tumba_member, outsider):
+        client = login(user)
+        assert client.get(_history_url(changed_group)).status_code == 403
+        for url in ["/historik/nonsense/1/", "/historik/auth.user/1/",
+                    f"/historik/areas.okand/{changed_group.pk}/"]:
+            assert client.get(url).status_code == 404, (user, url)
+
+
+def test_an_unknown_model_in_the_trail_filter_is_a_form_error(login, superuser, changed_group):
+    response = login(superuser).get("/historik/", {"model": "okand.modell"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Välj ett giltigt alternativ" in html and "Trygghet i Alby" not in html
+
+
 def test_history_of_a_person_record_only_for_auditors(login, alby_member, reader, superuser):
     person = alby_member.person
     assert login(alby_member).get(_history_url(person)).status_code == 403
