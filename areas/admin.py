@@ -1,7 +1,7 @@
 from django.contrib import admin
 from guardian.admin import GuardedModelAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
+from areas.history_admin import HistoryAdmin
 from areas.models import (
     AreaGroup,
     Delegation,
@@ -15,20 +15,20 @@ from areas.models import (
 
 
 @admin.register(District)
-class DistrictAdmin(SimpleHistoryAdmin):
+class DistrictAdmin(HistoryAdmin):
     list_display = ["name", "slug", "sort_order"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
+class OrganisationAdmin(HistoryAdmin):
     list_display = ["name", "short_name", "kind"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name"]
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(HistoryAdmin):
     list_display = ["__str__", "title", "organisation"]
     list_filter = ["organisation"]
     search_fields = ["user__first_name", "user__last_name", "user__username"]
@@ -43,7 +43,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(AreaGroup)
-class AreaGroupAdmin(GuardedModelAdmin, SimpleHistoryAdmin):
+class AreaGroupAdmin(GuardedModelAdmin, HistoryAdmin):
     """Object permissions here are explicit grants only (e.g. an official who
     reads one group); roles come from memberships."""
 
@@ -52,7 +52,7 @@ class AreaGroupAdmin(GuardedModelAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(SimpleHistoryAdmin):
+class MembershipAdmin(HistoryAdmin):
     list_display = ["person", "role", "area_group", "organisation", "start_date", "end_date"]
     list_filter = ["area_group", "role"]
     search_fields = ["person__first_name", "person__last_name", "person__username"]
@@ -67,14 +67,14 @@ class WorkingGroupMemberInline(admin.TabularInline):
 
 
 @admin.register(WorkingGroup)
-class WorkingGroupAdmin(SimpleHistoryAdmin):
+class WorkingGroupAdmin(HistoryAdmin):
     list_display = ["name", "area_group", "kind", "is_active"]
     list_filter = ["area_group", "kind", "is_active"]
     inlines = [WorkingGroupMemberInline]
 
 
 @admin.register(Delegation)
-class DelegationAdmin(SimpleHistoryAdmin):
+class DelegationAdmin(HistoryAdmin):
     """The chair makes delegations on the group's page; the admin corrects them
     (model validation applies: only to the vice chair, no overlaps)."""
 

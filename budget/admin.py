@@ -3,12 +3,21 @@ the grants page, decisions and bookings through the services (which lock the gra
 and keep the ledger balanced); ledger entries are never changed at all."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+from django.utils.translation import gettext_lazy
 
+from areas.history_admin import HistoryAdmin
 from budget.models import Grant, LedgerEntry, SpendRequest
 
 
-class ReadOnlyAdmin(SimpleHistoryAdmin):
+class ReadOnlyAdmin(HistoryAdmin):
+    """Read-only on every path: change, delete, the bulk delete action (offered
+    only with the delete permission) and the history page's revert."""
+
+    read_only_reason = gettext_lazy(
+        "Utvecklingspengar ändras inte här: anslagen sätts på sidan Anslag, förslag, beslut "
+        "och bokföringar görs i appen, och en rättelse i huvudboken är en ny post med skäl."
+    )
+
     def has_add_permission(self, request):
         return False
 

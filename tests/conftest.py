@@ -171,6 +171,31 @@ def login(client):
     return _login
 
 
+@pytest.fixture
+def pinned_queries(django_assert_num_queries):
+    """``pinned_queries(client, url, count, grow, shows=None)``: the page answers 200
+    in exactly ``count`` queries, and again in exactly ``count`` after ``grow()``
+    has added to what it lists (and then shows the text ``shows``), so an N+1 fails
+    the day it appears, as pretalx pins its list pages. ``count`` may be a pair
+    (small, large) where the page rightly asks less of more data. Each count
+    follows a first request that fills what a process caches once (content
+    types), which an earlier test may or may not have left."""
+
+    def check(client, url, count, grow, shows=None):
+        counts = count if isinstance(count, tuple) else (count, count)
+        for step, expected in zip(("small", "large"), counts, strict=True):
+            if step == "large":
+                grow()
+            client.get(url)
+            with django_assert_num_queries(expected):
+                response = client.get(url)
+            assert response.status_code == 200, (step, url)
+        if shows is not None:
+            assert shows in response.content.decode(), (url, shows)
+
+    return check
+
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]

@@ -6,11 +6,13 @@ models one object at a time (tests/trust/test_audit.py proves no code path uses
 bulk writes on them).
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from simple_history.models import registered_models
 
@@ -93,52 +95,118 @@ def _label(model, name):
         return name
 
 
-def _show(model, name, value) -> str:
-    if value is None or value == "":
-        return "–"
-    try:
-        f = model._meta.get_field(name)
-    except FieldDoesNotExist:
+def _fill_related(objects, depth=3):
+    """Fill the foreign-key caches of ``objects`` (of any models) that their names
+    follow, ``depth`` levels down (a document's year's group's district): one query
+    per related model and level for all of them, not one per row of the trail."""
+    while objects and depth:
+        wanted, links = defaultdict(set), []
+        for obj in objects:
+            for f in obj._meta.concrete_fields:
+                if (f.many_to_one or f.one_to_one) and not f.is_cached(obj):
+                    value = getattr(obj, f.attname)
+                    if value is not None:
+                        key = (f.related_model, f.target_field.name)
+                        wanted[key].add(value)
+                        links.append((obj, f, key, value))
+        fetched = {
+            key: key[0]._base_manager.in_bulk(values, field_name=key[1])
+            for key, values in wanted.items()
+        }
+        for obj, f, key, value in links:
+            if value in fetched[key]:
+                f.set_cached_value(obj, fetched[key][value])
+        objects = [related for found in fetched.values() for related in found.values()]
+        depth -= 1
+
+
+def _previous_records(records, model) -> dict:
+    """The record before each record (of the same object, earlier), by history id:
+    two queries for all of them (simple-history's ``prev_record`` asks one a row)."""
+    wanted = [r.history_id for r in records if r.history_type != "+"]
+    if not wanted:
+        return {}
+    history, pk = model.history, model._meta.pk.attname
+    before = (history.filter(**{pk: OuterRef(pk)}, history_date__lt=OuterRef("history_date"))
+              .order_by("-history_date").values("history_id")[:1])
+    pairs = dict(history.filter(history_id__in=wanted)
+                 .annotate(previous_id=Subquery(before)).values_list("history_id", "previous_id"))
+    found = history.in_bulk([p for p in pairs.values() if p is not None])
+    return {hid: found.get(previous_id) for hid, previous_id in pairs.items()}
+
+
+class _Shown:
+    """How a changed value reads: a choice by its label, a foreign key by the name
+    of what it points to (fetched once per related model for all changes)."""
+
+    def __init__(self, model, changes):
+        self.model = model
+        wanted = defaultdict(set)
+        for change in changes:
+            f = self._field(change.field)
+            if f is not None and f.is_relation and f.related_model is not None:
+                wanted[f.related_model] |= {v for v in (change.old, change.new)
+                                            if v is not None and v != ""}
+        self.names = {}
+        for related_model, pks in wanted.items():
+            found = related_model._default_manager.in_bulk(pks)
+            _fill_related(list(found.values()), depth=2)
+            self.names[related_model] = {pk: str(obj) for pk, obj in found.items()}
+
+    def _field(self, name):
+        try:
+            return self.model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return None
+
+    def __call__(self, name, value) -> str:
+        if value is None or value == "":
+            return "–"
+        f = self._field(name)
+        if f is None:
+            return str(value)
+        if f.choices:
+            return str(dict(f.flatchoices).get(value, value))
+        if f.is_relation and f.related_model is not None:
+            return self.names[f.related_model].get(value, f"#{value}")
         return str(value)
-    if f.choices:
-        return str(dict(f.flatchoices).get(value, value))
-    if f.is_relation and f.related_model is not None:
-        obj = f.related_model._default_manager.filter(pk=value).first()
-        return str(obj) if obj is not None else f"#{value}"
-    return str(value)
 
 
 def entries(records, model, with_changes=True) -> list[Entry]:
-    """History rows, newest first, each with its field diff against the row before it."""
+    """History rows in the order given, each with its field diff against the row
+    before it. The rows before, what the rows name and what a changed foreign key
+    points to are fetched once for all the rows, not once a row."""
     records = list(records)
-    out = []
+    previous = _previous_records(records, model) if with_changes else {}
+    deltas = {}
     for record in records:
-        changes = []
-        if with_changes:
-            previous = record.prev_record if record.history_type != "+" else None
-            if previous is not None:
-                delta = record.diff_against(previous)
-                changes = [
-                    Change(_label(model, c.field), _show(model, c.field, c.old),
-                           _show(model, c.field, c.new))
-                    for c in delta.changes
-                    if c.field not in _HISTORY_FIELDS
-                ]
-        out.append(Entry(
+        before = previous.get(record.history_id)
+        if before is not None:
+            deltas[record.history_id] = [c for c in record.diff_against(before).changes
+                                         if c.field not in _HISTORY_FIELDS]
+    shown = _Shown(model, [c for changes in deltas.values() for c in changes])
+    instances = {record.history_id: record.instance for record in records}
+    _fill_related(list(instances.values()))
+    return [
+        Entry(
             model_label=str(model._meta.verbose_name),
-            object_repr=str(record.instance) if record.history_type != "-" else _repr(record),
+            object_repr=_repr(instances[record.history_id], record),
             object_id=getattr(record, model._meta.pk.attname),
             date=record.history_date,
             action=ACTIONS.get(record.history_type, record.history_type),
             user=record.history_user,
-            changes=changes,
-        ))
-    return out
+            changes=[Change(_label(model, c.field), shown(c.field, c.old), shown(c.field, c.new))
+                     for c in deltas.get(record.history_id, [])],
+        )
+        for record in records
+    ]
 
 
-def _repr(record):
+def _repr(instance, record):
+    if record.history_type != "-":
+        return str(instance)
     try:
-        return str(record.instance)
+        return str(instance)
     except Exception:  # a deleted object whose relations are gone too
         return f"#{getattr(record, 'id', '?')}"
 
@@ -163,7 +231,12 @@ def trail(*, model=None, user=None, since=None, until=None, limit=200) -> list[E
             qs = qs.filter(history_date__date__lte=until)
         rows.extend((r.history_date, r.history_id, m, r) for r in qs[:limit])
     rows.sort(key=lambda t: (t[0], t[1]), reverse=True)
-    out = []
-    for _date, _id, m, r in rows[:limit]:
-        out.extend(entries([r], m))
-    return out
+    rows = rows[:limit]
+    by_model = defaultdict(list)
+    for _date, _id, m, r in rows:
+        by_model[m].append(r)
+    made = {}
+    for m, records in by_model.items():
+        for record, entry in zip(records, entries(records, m), strict=True):
+            made[(m, record.history_id)] = entry
+    return [made[(m, r.history_id)] for _date, _id, m, r in rows]

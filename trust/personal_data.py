@@ -151,6 +151,7 @@ def anonymise(user, left_on) -> Anonymisation:
         # History tables are not audited models: rewriting their rows is how the
         # policy (no history keeps the details) is applied.
         Person.history.filter(history_id__in=old_history).update(title="", phone="")
+    # The sign-in protection's records name the person by username (django-axes).
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         model.objects.filter(username=old_username).delete()
     return Anonymisation.objects.create(user=user, left_on=left_on)

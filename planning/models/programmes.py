@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from areas.models import District
+from planning.models.documents import FROZEN, ActionPlan
 
 
 class StrategicProgrammeQuerySet(models.QuerySet):
@@ -54,6 +55,18 @@ class StrategicProgramme(models.Model):
 
     def get_area_group(self):
         return self.district.area_group_or_none
+
+    def frozen_action_plans(self):
+        """The approved action plans that implement the programme (its district's
+        plans of the years it applies): their pages show its main tasks, so these
+        stay as the plans were approved."""
+        plans = ActionPlan.objects.filter(
+            planning_year__area_group__district_id=self.district_id,
+            planning_year__year__gte=self.first_year, status__in=FROZEN,
+        )
+        if self.last_year is not None:
+            plans = plans.filter(planning_year__year__lte=self.last_year)
+        return plans.select_related("planning_year__area_group__district")
 
 
 class MainTask(models.Model):

@@ -59,6 +59,7 @@ def test_vice_chair_must_be_member_for_the_whole_period(alby, alby_chair, org):
     with pytest.raises(ValidationError):
         seat(person, alby, Role.VICE_CHAIR, org["SBF"], start=date(2026, 1, 1))
     seat(person, alby, Role.VICE_CHAIR, org["SBF"], start=date(2026, 2, 1), end=date(2026, 6, 30))
+    assert alby.holder_of(Role.VICE_CHAIR, on=date(2026, 2, 1)) == person
 
 
 def test_member_of_another_group_cannot_be_vice_chair(alby, tumba, tumba_member, org):
@@ -105,6 +106,8 @@ def test_one_member_per_administration_per_group(alby, alby_member, org):
 def test_an_administration_has_one_member_in_each_group(alby, tumba, alby_member, org):
     colleague = make_user("colleague", org=org["UF"])
     seat(colleague, tumba, Role.MEMBER, org["UF"])  # another group: allowed
+    members = Membership.objects.active(on=date(2026, 1, 1)).filter(role=Role.MEMBER, organisation=org["UF"])
+    assert {(m.area_group, m.person) for m in members} == {(alby, alby_member), (tumba, colleague)}
 
 
 def test_administration_may_appoint_a_new_member_after_the_old_seat_ended(alby, alby_member, org):
@@ -112,6 +115,12 @@ def test_administration_may_appoint_a_new_member_after_the_old_seat_ended(alby, 
     services.end_membership(old, date(2026, 6, 30))
     successor = make_user("successor", org=org["UF"])
     seat(successor, alby, Role.MEMBER, org["UF"], start=date(2026, 7, 1))
+    seats = Membership.objects.filter(area_group=alby, role=Role.MEMBER, organisation=org["UF"])
+    assert [(m.person, m.start_date, m.end_date) for m in seats.order_by("start_date")] == [
+        (alby_member, date(2025, 1, 1), date(2026, 6, 30)),
+        (successor, date(2026, 7, 1), None),
+    ]
+    assert [m.person for m in seats.active(on=date(2026, 7, 1))] == [successor]
 
 
 def test_member_must_say_which_administration_they_represent(alby, org):

@@ -126,6 +126,14 @@ def test_no_code_asks_django_or_guardian_for_permissions_directly():
     assert not offenders and not templates, offenders + templates
 
 
+def test_no_app_hides_a_dependency_behind_an_import_shim():
+    """A dependency is imported at the top like everything else (django-axes in
+    trust.personal_data was behind one): a shim hides a missing or renamed module."""
+    offenders = [str(p.relative_to(ROOT)) for p in _python_sources()
+                 if re.search(r"except\s*\(?[\w, ]*ImportError", p.read_text(encoding="utf-8"))]
+    assert not offenders, offenders
+
+
 def test_every_permission_named_in_the_code_has_a_rule():
     named = set()
     for path in _python_sources():

@@ -248,3 +248,22 @@ def test_withdraw_as_a_plain_form(login, alby_developer, proposed):
 def test_others_cannot_withdraw(login, alby_chair, proposed):
     url = reverse("budget:request_withdraw", args=["alby", YEAR, proposed.pk])
     assert login(alby_chair).post(url).status_code == 403
+
+
+def test_an_unknown_decision_is_a_form_error_the_chair_sees_not_a_refusal(login, alby_chair,
+                                                                         proposed):
+    """A decision that does not exist comes back in the form; the chair may decide,
+    so it is not a 403, and the URL exists, so it is not a 404."""
+    url = reverse("budget:request_decide", args=["alby", YEAR, proposed.pk])
+    response = login(alby_chair).post(url, {"decision": "godkann_allt", "reason": ""})
+    assert response.status_code == 200
+    assert "Formuläret innehåller fel" in response.content.decode()
+    proposed.refresh_from_db()
+    assert proposed.status == SpendStatus.PROPOSED
+    assert not LedgerEntry.objects.exists()
+
+
+def test_an_unknown_list_filter_shows_every_request(login, alby_member, proposed):
+    response = login(alby_member).get(reverse("budget:requests", args=["alby", YEAR]),
+                                      {"visa": "okand"})
+    assert response.status_code == 200 and "Alby IF" in response.content.decode()

@@ -4,12 +4,13 @@ import json
 from datetime import date, timedelta
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth.models import Permission
 from django.core.management import call_command
 from django.utils import timezone
 
 from areas.models import Membership, Role
-from tests.conftest import make_user, seat
+from tests.conftest import PASSWORD, make_user, seat
 from trust.models import Anonymisation
 
 pytestmark = pytest.mark.django_db
@@ -108,6 +109,43 @@ def test_anonymised_person_cannot_sign_in(client, alby, org):
     assert response.status_code == 200 and "_auth_user_id" not in client.session
     user.refresh_from_db()
     assert user.username != "leaver"
+
+
+def _sign_in(client, username, password, ip="10.0.0.7"):
+    return client.post("/logga-in/", {"username": username, "password": password},
+                       REMOTE_ADDR=ip, HTTP_USER_AGENT="Testwebbläsare/1.0")
+
+
+def test_own_extract_lists_the_persons_sign_ins(client, alby_member):
+    assert _sign_in(client, "alby_member", PASSWORD).status_code == 302
+    text = client.get("/mina-uppgifter/").content.decode()
+    assert "Inloggningar (senaste 100)" in text
+    assert "10.0.0.7" in text and "Testwebbläsare/1.0" in text
+
+
+def test_anonymisation_forgets_the_sign_in_records_of_the_old_username(client, alby, org,
+                                                                       alby_member):
+    user = _leaver(alby, org, timezone.localdate() - timedelta(days=800))
+    assert _sign_in(client, "leaver", PASSWORD).status_code == 302
+    client.logout()
+    type(user).objects.filter(pk=user.pk).update(last_login=None)  # signed in long ago
+    _sign_in(client, "leaver", "fel-lösenord")
+    _sign_in(client, "alby_member", "fel-lösenord")
+    # The failure log is off in our settings (AXES_ENABLE_ACCESS_FAILURE_LOG); a row
+    # from a time it was on is forgotten all the same.
+    AccessFailureLog.objects.create(username="leaver", ip_address="10.0.0.7",
+                                    user_agent="Testwebbläsare/1.0", path_info="/logga-in/")
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        assert model.objects.filter(username="leaver").exists(), model
+
+    call_command("anonymise_people", stdout=open("/dev/null", "w"))
+
+    user.refresh_from_db()
+    assert user.first_name == "Anonymiserad"
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        assert not model.objects.filter(username="leaver").exists(), model
+    # Someone else's failed sign-in stays (the lockout still counts it).
+    assert AccessAttempt.objects.filter(username="alby_member").exists()
 
 
 def test_privacy_and_accessibility_pages_are_public_and_linked(client, login, alby_member):
