@@ -8,7 +8,7 @@ the same URLs work as plain form posts with a redirect.
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from areas import services
@@ -55,6 +55,7 @@ def _members_context(request, group, **extra):
     return context
 
 
+@require_safe
 @vary_on_headers("HX-Request")
 def members(request, slug):
     group = get_group_for_user(request, slug, MANAGE_MEMBERS)
@@ -189,6 +190,7 @@ def membership_end(request, slug, pk):
 # Working groups and the network group -------------------------------------------------
 
 
+@require_safe
 def working_groups(request, slug):
     group = get_group_for_user(request, slug, VIEW_GROUP)
     groups = group.working_groups.prefetch_related("members__person", "members__organisation")
@@ -248,6 +250,7 @@ def _working_group_for_user(request, slug, pk, perm=VIEW_GROUP):
     return group, wg
 
 
+@require_safe
 def working_group(request, slug, pk):
     group, wg = _working_group_for_user(request, slug, pk)
     return render(

@@ -4,6 +4,7 @@ They compose what each app offers through its services (omradesutveckling.panels
 every app below stays unaware of them."""
 
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from areas import services as area_services
 from areas.grants import grants_of
@@ -12,6 +13,7 @@ from areas.permissions import MANAGE_MEMBERS, get_district_for_user, may, visibl
 from omradesutveckling.panels import district_panels, start_panels
 
 
+@require_safe
 def start(request):
     """The signed-in user's own groups and what waits for them."""
     own_ids = grants_of(request.user).group_ids
@@ -25,6 +27,7 @@ def start(request):
     )
 
 
+@require_safe
 def district(request, slug):
     """A district: its area group's people and working groups, and what the
     other apps show of its year (documents, money)."""

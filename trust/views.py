@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from areas.permissions import EXTRACT_PERSONAL_DATA, VIEW_AUDIT_TRAIL, requires
 from trust import audit
@@ -14,6 +15,7 @@ from trust.forms import TrailFilterForm
 from trust.personal_data import register_extract
 
 
+@require_safe
 def object_history(request, model, pk):
     """Who changed what and when on one object, with the diff of each change."""
     obj = audit.object_for_user(request, model, pk)
@@ -25,6 +27,7 @@ def object_history(request, model, pk):
     })
 
 
+@require_safe
 @requires(VIEW_AUDIT_TRAIL)
 def audit_trail(request):
     """Across objects, for superusers and officials with trust.view_audit_trail."""
@@ -53,11 +56,13 @@ def _extract_response(request, user, as_json):
     return render(request, "trust/extract.html", {"extract": extract, "subject": user})
 
 
+@require_safe
 def my_data(request, as_json=False):
     """Everything stored about the signed-in person (GDPR art. 15)."""
     return _extract_response(request, request.user, as_json)
 
 
+@require_safe
 @requires(EXTRACT_PERSONAL_DATA)
 def person_data(request, user_id, as_json=False):
     """An administrator's extract for someone who asked for theirs."""
@@ -66,11 +71,13 @@ def person_data(request, user_id, as_json=False):
 
 
 @login_not_required
+@require_safe
 def accessibility(request):
     return render(request, "trust/accessibility.html")
 
 
 @login_not_required
+@require_safe
 def privacy(request):
     return render(request, "trust/privacy.html", {
         "anonymise_after_years": round(settings.ANONYMISE_AFTER_DAYS / 365, 1),

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from areas.permissions import (
     EDIT_DOCUMENT,
@@ -28,6 +28,7 @@ from planning.views.context import document_page, programme_in_force
 from planning.views.fetch import document_for_user, group_for_user, year_for_user
 
 
+@require_safe
 def years(request, slug):
     group = group_for_user(request, slug, VIEW_DOCUMENT)
     planning_years = (
@@ -53,6 +54,7 @@ def start_year(request, slug):
     return redirect(planning_year)
 
 
+@require_safe
 def year(request, slug, year):
     planning_year = year_for_user(request, slug, year)
     docs = services.documents_of(planning_year)
@@ -80,6 +82,7 @@ def due_dates(request, slug, year):
     })
 
 
+@require_safe
 def document(request, slug, year, kind):
     doc = document_for_user(request, slug, year, kind)
     return document_page(request, doc)
@@ -108,6 +111,7 @@ def workflow(request, slug, year, kind, action):
     return redirect(doc)
 
 
+@require_safe
 def history(request, slug, year, kind):
     doc = document_for_user(request, slug, year, kind)
     page = Paginator(document_history(doc), HISTORY_PER_PAGE).get_page(request.GET.get("sida"))

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from areas.models import District
 from planning import statistics
@@ -14,6 +15,7 @@ from planning.views.context import programme_in_force
 
 
 @login_not_required
+@require_safe
 def public_index(request):
     """The districts, each with its public page (no sign-in)."""
     return render(request, "planning/public_index.html", {
@@ -22,6 +24,7 @@ def public_index(request):
 
 
 @login_not_required
+@require_safe
 def public_programme(request, slug):
     """A district's strategic development programmes, read-only for everyone: they
     are adopted by the council and public."""
@@ -32,6 +35,7 @@ def public_programme(request, slug):
 
 
 @login_not_required
+@require_safe
 def public_district(request, slug):
     """Published documents of a district, for everyone (no sign-in)."""
     district = get_object_or_404(District.objects.select_related("area_group"), slug=slug)
@@ -51,6 +55,7 @@ def public_district(request, slug):
 
 
 @login_not_required
+@require_safe
 def public_document(request, slug, year, kind):
     """A published document of a district's year, for everyone (no sign-in)."""
     kind_value = SLUG_KINDS.get(kind)

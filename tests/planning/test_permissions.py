@@ -5,8 +5,11 @@ exist, 403 for what exists but is not theirs."""
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.db import transaction
 from django.urls import reverse
 
+from planning import editing, services
+from planning.models import ActionPlan, Comment, Effort, FollowUpRow, PlanningYear, Status
 from tests.planning.conftest import add_effort
 
 ALBY_ROLES = ["alby_developer", "alby_chair", "alby_vice", "alby_secretary", "alby_member"]
@@ -23,8 +26,6 @@ def _status(client, user, method, url, data=None):
 @pytest.fixture
 def setup(alby_year, alby_plan, alby_interim, alby_member, tumba_people):
     effort = add_effort(alby_plan, contact=alby_member)
-    from planning import editing
-
     editing.sync_report_rows(alby_interim)
     return {"effort": effort, "row": alby_interim.rows.get(),
             "section": alby_year.sections.filter(document="analysis").first()}
@@ -103,50 +104,98 @@ def test_effort_of_another_group_is_not_reachable_through_this_group(
     assert client.get(reverse("planning:effort_edit", args=["tumba", 2026, other.pk])).status_code == 200
 
 
+@pytest.fixture
+def editable(setup, alby, alby_plan, alby_interim, org):
+    """What each editing post acts on, so that an allowed post changes something:
+    an effort neither followed up nor funded (removed, moved up, its report row
+    fetched), and last year's plan with an effort not done (copied forward)."""
+    add_effort(services.start_year(alby, 2025).action_plan, "Fritidsgård")
+    return {**setup, "plan": alby_plan, "interim": alby_interim, "org": org,
+            "loose": add_effort(alby_plan, "Sommarlov")}
+
+
 def _posts(s):
+    """name: (url, data, what the post changes (read anew), the allowed change)."""
     base = ("alby", 2026)
+    plan, loose, row = s["plan"], s["loose"], s["row"]
     return {
-        "start_year": (reverse("planning:start_year", args=["alby"]), {"year": 2027}),
+        "start_year": (reverse("planning:start_year", args=["alby"]), {"year": 2027},
+                       lambda: sorted(PlanningYear.objects.filter(area_group=plan.get_area_group())
+                                      .values_list("year", flat=True)),
+                       lambda before, after: after == sorted([*before, 2027])),
         "effort_add": (reverse("planning:effort_add", args=base),
-                       {"new-title": "Ny", "new-planned_cost": "0", "new-organisation": ""}),
-        "effort_remove": (reverse("planning:effort_remove", args=[*base, s["effort"].pk]), {}),
-        "effort_move": (reverse("planning:effort_move", args=[*base, s["effort"].pk, "upp"]), {}),
-        "copy_forward": (reverse("planning:copy_forward", args=base), {}),
-        "rows_sync": (reverse("planning:rows_sync", args=[*base, "delarsrapport"]), {}),
-        "row_remove": (reverse("planning:row_remove", args=[*base, "delarsrapport", s["row"].pk]), {}),
-        "submit": (reverse("planning:workflow", args=[*base, "handlingsplan", "submit"]), {}),
+                       {"new-title": "Ny", "new-planned_cost": "0",
+                        "new-organisation": s["org"]["KOF"].pk},
+                       lambda: plan.efforts.count(), lambda before, after: after == before + 1),
+        "effort_remove": (reverse("planning:effort_remove", args=[*base, loose.pk]), {},
+                          lambda: Effort.objects.filter(pk=loose.pk).exists(),
+                          lambda before, after: before and not after),
+        "effort_move": (reverse("planning:effort_move", args=[*base, loose.pk, "upp"]), {},
+                        lambda: Effort.objects.get(pk=loose.pk).position,
+                        lambda before, after: after == before - 1),
+        "copy_forward": (reverse("planning:copy_forward", args=base), {},
+                         lambda: plan.efforts.count(), lambda before, after: after == before + 1),
+        "rows_sync": (reverse("planning:rows_sync", args=[*base, "delarsrapport"]), {},
+                      lambda: s["interim"].rows.count(), lambda before, after: after == before + 1),
+        "row_remove": (reverse("planning:row_remove", args=[*base, "delarsrapport", row.pk]), {},
+                       lambda: FollowUpRow.objects.filter(pk=row.pk).exists(),
+                       lambda before, after: before and not after),
+        "submit": (reverse("planning:workflow", args=[*base, "handlingsplan", "submit"]), {},
+                   lambda: ActionPlan.objects.get(pk=plan.pk).status,
+                   lambda before, after: (before, after) == (Status.DRAFT, Status.SUBMITTED)),
     }
+
+
+def _post(client, url, data, state):
+    """Post in a transaction rolled back afterwards (every post starts from the same
+    plan): the status, and what the post changed as (before, after)."""
+    with transaction.atomic():
+        before = state()
+        response = client.post(url, data)
+        after = state()
+        transaction.set_rollback(True)
+    return response, before, after
 
 
 @pytest.mark.parametrize("who,allowed", [
     ("alby_developer", True), ("alby_chair", True), ("alby_vice", False), ("alby_secretary", False),
     ("alby_member", False), ("tumba_developer", False), ("reader", False), ("outsider", False),
 ])
-def test_editing_posts_need_the_developer_or_chair(request, client, setup, who, allowed):
+def test_editing_posts_need_the_developer_or_chair(request, client, editable, who, allowed):
+    """Allowed: the change is saved (a redirect alone proves nothing: a refused
+    step redirects too). Refused: 403 and nothing changed."""
+    client.force_login(_person(request, who))
+    for name, (url, data, state, changed) in _posts(editable).items():
+        response, before, after = _post(client, url, data, state)
+        if allowed:
+            assert response.status_code == 302 and changed(before, after), (
+                name, response.status_code, before, after)
+        else:
+            assert response.status_code == 403 and after == before, (
+                name, response.status_code, before, after)
+
+
+def test_anonymous_posts_go_to_login_and_change_nothing(client, editable):
+    for name, (url, data, state, _changed) in _posts(editable).items():
+        response, before, after = _post(client, url, data, state)
+        assert response.status_code == 302 and "/logga-in/" in response["Location"], name
+        assert after == before, name
+
+
+@pytest.mark.parametrize("who,allowed", [
+    ("alby_member", True), ("alby_secretary", True), ("alby_vice", True),
+    ("alby_developer", True), ("reader", False), ("tumba_developer", False), ("outsider", False),
+])
+def test_group_members_comment_readers_do_not(request, client, setup, alby_year, who, allowed):
     user = _person(request, who)
     client.force_login(user)
-    for name, (url, data) in _posts(setup).items():
-        code = client.post(url, data).status_code
-        if allowed:
-            assert code in (200, 302), name
-        else:
-            assert code == 403, name
-
-
-def test_anonymous_posts_go_to_login(client, setup):
-    for name, (url, data) in _posts(setup).items():
-        response = client.post(url, data)
-        assert response.status_code == 302 and "/logga-in/" in response["Location"], name
-
-
-@pytest.mark.parametrize("who,code", [
-    ("alby_member", 302), ("alby_secretary", 302), ("alby_vice", 302), ("alby_developer", 302),
-    ("reader", 403), ("tumba_developer", 403), ("outsider", 403),
-])
-def test_group_members_comment_readers_do_not(request, client, setup, who, code):
-    client.force_login(_person(request, who))
     url = reverse("planning:comment_add", args=["alby", 2026, "handlingsplan"])
-    assert client.post(url, {"body": "Bra insats"}).status_code == code
+    response = client.post(url, {"body": "Bra insats"})
+    saved = Comment.objects.filter(planning_year=alby_year, author=user, body="Bra insats")
+    if allowed:
+        assert response.status_code == 302 and saved.count() == 1
+    else:
+        assert response.status_code == 403 and not saved.exists()
 
 
 def test_member_updates_only_efforts_they_are_contact_for(client, setup, alby_plan, alby_member):
@@ -155,17 +204,22 @@ def test_member_updates_only_efforts_they_are_contact_for(client, setup, alby_pl
     assert client.get(reverse("planning:effort_edit", args=["alby", 2026, not_theirs.pk])).status_code == 403
 
 
-@pytest.mark.parametrize("who,code", [
-    ("alby_chair", 302), ("alby_developer", 403), ("alby_vice", 403), ("reader", 403),
-    ("tumba_chair", 403),
+@pytest.mark.parametrize("who,allowed", [
+    ("alby_chair", True), ("alby_developer", False), ("alby_vice", False), ("reader", False),
+    ("tumba_chair", False),
 ])
-def test_only_own_chair_approves_over_http(request, client, setup, alby_plan, alby_developer, who, code):
-    from planning import services
-
+def test_only_own_chair_approves_over_http(request, client, setup, alby_plan, alby_developer,
+                                           who, allowed):
     services.transition(alby_plan, "submit", alby_developer)
     client.force_login(_person(request, who))
     url = reverse("planning:workflow", args=["alby", 2026, "handlingsplan", "approve"])
-    assert client.post(url).status_code == code
+    response = client.post(url)
+    alby_plan.refresh_from_db()
+    if allowed:
+        assert response.status_code == 302 and alby_plan.status == Status.APPROVED
+        assert alby_plan.approved_by == _person(request, who)
+    else:
+        assert response.status_code == 403 and alby_plan.status == Status.SUBMITTED
 
 
 def test_explicit_grant_on_one_group_reads_that_groups_documents_only(
@@ -201,8 +255,6 @@ def test_overview_shows_an_outsider_nothing(client, setup, outsider):
 def test_workflow_step_checks_permission_before_the_form(client, setup, alby_plan, alby_developer,
                                                         alby_member, data):
     """A member posting 'approve' gets 403, whatever the form says, never a validation message."""
-    from planning import services
-
     add_effort(alby_plan)
     services.transition(alby_plan, "submit", alby_developer)
     client.force_login(alby_member)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.trust.matrix_world import group_world
 from trust.audit import audited_models
 
 SPECIALS = [
@@ -134,9 +135,7 @@ CASES = {
 
 @pytest.fixture
 def world(alby, tumba, org, alby_people):
-    from tests.trust.test_matrix import _world
-
-    return _world(alby, alby_people, org, "alby")
+    return group_world(alby, alby_people, org, "alby")
 
 
 def _assert_escaped(body: str, where: str):
